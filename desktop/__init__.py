@@ -1,0 +1,1 @@
+"""SafeGrid Command Centre."""
