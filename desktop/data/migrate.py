@@ -30,29 +30,40 @@ def _config() -> Config:
     return cfg
 
 
+# Features add their tables on branches of their own from the foundation (0001); the schema is
+# current when the database is at every head.
+
+
 def head_revision() -> str:
-    return ScriptDirectory.from_config(_config()).get_current_head() or ""
+    return ",".join(sorted(ScriptDirectory.from_config(_config()).get_heads()))
 
 
-def current_revision(db: Database) -> str | None:
+def current_heads(db: Database) -> tuple[str, ...]:
     try:
         with db.engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            return tuple(sorted(MigrationContext.configure(conn).get_current_heads()))
     except (OperationalError, SADatabaseError) as exc:
         raise DatabaseError(f"cannot reach the database {db.describe()}: {_reason(exc)}") from exc
 
 
+def current_revision(db: Database) -> str | None:
+    heads = current_heads(db)
+    return ",".join(heads) if heads else None
+
+
 def schema_state(db: Database) -> SchemaState:
-    rev = current_revision(db)
-    if rev is None:
+    heads = current_heads(db)
+    if not heads:
         return SchemaState.EMPTY
     script = ScriptDirectory.from_config(_config())
-    if rev == script.get_current_head():
+    if set(heads) == set(script.get_heads()):
         return SchemaState.CURRENT
-    try:
-        script.get_revision(rev)
-    except Exception:  # alembic raises several kinds for an unknown id
-        return SchemaState.NEWER
+    for rev in heads:
+        try:
+            if script.get_revision(rev) is None:
+                return SchemaState.NEWER
+        except Exception:  # alembic raises several kinds for an unknown id
+            return SchemaState.NEWER
     return SchemaState.BEHIND
 
 
@@ -68,7 +79,7 @@ def upgrade(db: Database) -> SchemaState:
         cfg = _config()
         with db.write_engine.begin() as conn:
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+            command.upgrade(cfg, "heads")
     return state
 
 

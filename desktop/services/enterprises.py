@@ -109,8 +109,7 @@ def _to_row(r) -> EnterpriseRow:
 RISK_RANK = {RiskLevel.RED: 0, RiskLevel.ORANGE: 1, RiskLevel.YELLOW: 2, RiskLevel.BLUE: 3}
 
 
-def list_enterprises(uow: UnitOfWork, f: EnterpriseFilter | None = None) -> list[EnterpriseRow]:
-    f = f or EnterpriseFilter()
+def _filtered(f: EnterpriseFilter):
     q = _row_query()
     if f.street_id is not None:
         q = q.where(Enterprise.street_id == f.street_id)
@@ -131,16 +130,22 @@ def list_enterprises(uow: UnitOfWork, f: EnterpriseFilter | None = None) -> list
         q = q.where(Enterprise.name.contains(text, autoescape=True)
                     | Enterprise.credit_code.contains(text.upper(), autoescape=True)
                     | Enterprise.address.contains(text, autoescape=True))
-    rows = [_to_row(r) for r in uow.session.execute(q)]
+    return q
+
+
+def list_enterprises(uow: UnitOfWork, f: EnterpriseFilter | None = None) -> list[EnterpriseRow]:
+    rows = [_to_row(r) for r in uow.session.execute(_filtered(f or EnterpriseFilter()))]
     rows.sort(key=lambda e: (RISK_RANK[e.risk], e.name))
     return rows
 
 
-def enterprise_rows(uow: UnitOfWork, ids: set[int]) -> list[EnterpriseRow]:
-    """Fresh rows for the given ids (a live update refreshes only these)."""
+def enterprise_rows(uow: UnitOfWork, ids: set[int], f: EnterpriseFilter | None = None) -> list[EnterpriseRow]:
+    """Fresh rows for the given ids that pass the filter: a live update refreshes only these,
+    and drops the ids missing here (deleted, or no longer inside the filter)."""
     if not ids:
         return []
-    return [_to_row(r) for r in uow.session.execute(_row_query().where(Enterprise.id.in_(ids)))]
+    q = _filtered(f or EnterpriseFilter()).where(Enterprise.id.in_(ids))
+    return [_to_row(r) for r in uow.session.execute(q)]
 
 
 def enterprise_card(uow: UnitOfWork, enterprise_id: int) -> EnterpriseCard:

@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from desktop.data.tables import Base
+from desktop.data.schema import Base
 
 connection = context.config.attributes["connection"]
 context.configure(

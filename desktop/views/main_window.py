@@ -1,0 +1,204 @@
+"""The main window: navigation between screens, the status bar, remembered layout."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop import labels
+from desktop.context import AppContext
+from desktop.views.placeholder import PendingScreen
+
+SCREENS = ("map", "hazards", "dispatch", "grids", "enterprises", "dashboard", "reports", "admin")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.settings = settings or QSettings()
+        self.setWindowTitle(self.tr("SafeGrid Command Centre"))
+        self._factories: dict[str, Callable[[], QWidget]] = self._screen_factories()
+        self._screens: dict[str, QWidget] = {}
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(150)
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { font-size: 15px; background: #1f2d3d; color: #dfe6ee; border: none; }"
+            "QListWidget#navigation::item { padding: 10px 14px; }"
+            "QListWidget#navigation::item:selected { background: #c62828; color: white; }"
+        )
+        self.stack = QStackedWidget()
+        titles = self._titles()
+        for i, key in enumerate(SCREENS):
+            item = QListWidgetItem(titles[key])
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(f"{titles[key]} (Ctrl+{i + 1})")
+            self.nav.addItem(item)
+            self.stack.addWidget(QWidget())  # filled on first visit: start-up stays fast
+        self.nav.currentRowChanged.connect(self._on_nav)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self._build_status_bar()
+        self.resize(1400, 900)
+        self._restore()
+
+    # -- screens -------------------------------------------------------------------------------
+    def _titles(self) -> dict[str, str]:
+        return {
+            "map": self.tr("Map"),
+            "hazards": self.tr("Hazards"),
+            "dispatch": self.tr("Dispatch"),
+            "grids": self.tr("Grids"),
+            "enterprises": self.tr("Enterprises"),
+            "dashboard": self.tr("Dashboard"),
+            "reports": self.tr("Reports"),
+            "admin": self.tr("Administration"),
+        }
+
+    def _screen_factories(self) -> dict[str, Callable[[], QWidget]]:
+        def grids() -> QWidget:
+            from desktop.views.grids import GridsScreen
+
+            return GridsScreen(self.ctx)
+
+        def enterprises() -> QWidget:
+            from desktop.views.enterprises import EnterprisesScreen
+
+            return EnterprisesScreen(self.ctx)
+
+        def admin() -> QWidget:
+            from desktop.views.admin import AdminScreen
+
+            return AdminScreen(self.ctx)
+
+        def pending(title: str, what: str) -> Callable[[], QWidget]:
+            return lambda: PendingScreen(title, what)
+
+        t = self._titles()
+        return {
+            "map": pending(t["map"], self.tr("The live district map is not built yet.")),
+            "hazards": pending(t["hazards"], self.tr("Hazard tickets and their closed loop are not built yet.")),
+            "dispatch": pending(t["dispatch"], self.tr("Squad dispatch is not built yet; the squad roster is loaded.")),
+            "grids": grids,
+            "enterprises": enterprises,
+            "dashboard": pending(t["dashboard"], self.tr("The live dashboard is not built yet.")),
+            "reports": pending(t["reports"], self.tr("Printed reports are not built yet.")),
+            "admin": admin,
+        }
+
+    def screen(self, key: str) -> QWidget:
+        """The screen widget, created on first use."""
+        if key not in self._screens:
+            index = SCREENS.index(key)
+            widget = self._factories[key]()
+            widget.setObjectName(f"screen_{key}")
+            old = self.stack.widget(index)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.stack.insertWidget(index, widget)
+            self._screens[key] = widget
+        return self._screens[key]
+
+    def show_screen(self, key: str) -> None:
+        self.nav.setCurrentRow(SCREENS.index(key))
+
+    def current_screen(self) -> str:
+        return SCREENS[max(self.nav.currentRow(), 0)]
+
+    def _on_nav(self, row: int) -> None:
+        if row < 0:
+            return
+        key = SCREENS[row]
+        self.stack.setCurrentWidget(self.screen(key))
+
+    # -- menus and status bar ----------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for i, key in enumerate(SCREENS):
+            action = QAction(self._titles()[key], self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _=False, k=key: self.show_screen(k))
+            view_menu.addAction(action)
+            self.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About SafeGrid"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About SafeGrid"), self.tr(
+            "SafeGrid Command Centre\nGrid-based safety-production supervision for the district duty room."))
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.db_label = QLabel(self.ctx.db.describe())
+        self.db_label.setObjectName("dbLabel")
+        self.conn_label = QLabel()
+        self.conn_label.setObjectName("connectionLabel")
+        a = self.ctx.actor
+        self.user_label = QLabel(self.tr("User: {name} ({role})").format(
+            name=a.display_name, role=labels.role(a.role)))
+        self.user_label.setObjectName("userLabel")
+        bar.addPermanentWidget(self.db_label)
+        bar.addPermanentWidget(self.conn_label)
+        bar.addPermanentWidget(self.user_label)
+        self._on_connection(self.ctx.sync.connected)
+        self.ctx.sync.connection_state_changed.connect(self._on_connection)
+        self.ctx.ops.failed.connect(self._on_failed)
+
+    def _on_connection(self, connected: bool) -> None:
+        if connected:
+            self.conn_label.setText("● " + self.tr("Connected"))
+            self.conn_label.setStyleSheet("color: #1b873f;")
+        else:
+            self.conn_label.setText("● " + self.tr("Disconnected, retrying"))
+            self.conn_label.setStyleSheet("color: #c62828;")
+
+    def _on_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10_000)
+
+    # -- remembered layout -------------------------------------------------------------------
+    def _restore(self) -> None:
+        geometry = self.settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("main/state")
+        if state is not None:
+            self.restoreState(state)
+        last = self.settings.value("main/screen", "grids")
+        self.show_screen(last if last in SCREENS else "grids")
+
+    def save_layout(self) -> None:
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        self.settings.setValue("main/state", self.saveState())
+        self.settings.setValue("main/screen", self.current_screen())
+        self.settings.sync()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.save_layout()
+        super().closeEvent(event)
