@@ -7,27 +7,24 @@ from PySide6.QtGui import QColor
 
 from desktop.domain.enums import Employment, GridLevel, RiskLevel, Role, Scale, StreetKind, Tier
 
-# Literal translate() calls, so pyside6-lupdate finds every label.
-_t = QCoreApplication.translate
-
 
 def grid_level(level: GridLevel | str) -> str:
     return {
-        GridLevel.DISTRICT: _t("Labels", "District"),
-        GridLevel.DEPARTMENT: _t("Labels", "Department grid"),
-        GridLevel.STREET: _t("Labels", "Street / park grid"),
-        GridLevel.COMMUNITY: _t("Labels", "Community grid"),
-        GridLevel.SUB_COMMUNITY: _t("Labels", "Sub-community grid"),
-        GridLevel.ENTERPRISE: _t("Labels", "Enterprise grid"),
+        GridLevel.DISTRICT: QCoreApplication.translate("Labels", "District"),
+        GridLevel.DEPARTMENT: QCoreApplication.translate("Labels", "Department grid"),
+        GridLevel.STREET: QCoreApplication.translate("Labels", "Street / park grid"),
+        GridLevel.COMMUNITY: QCoreApplication.translate("Labels", "Community grid"),
+        GridLevel.SUB_COMMUNITY: QCoreApplication.translate("Labels", "Sub-community grid"),
+        GridLevel.ENTERPRISE: QCoreApplication.translate("Labels", "Enterprise grid"),
     }[GridLevel(level)]
 
 
 def risk(level: RiskLevel | str) -> str:
     return {
-        RiskLevel.RED: _t("Labels", "Red (major)"),
-        RiskLevel.ORANGE: _t("Labels", "Orange (high)"),
-        RiskLevel.YELLOW: _t("Labels", "Yellow (moderate)"),
-        RiskLevel.BLUE: _t("Labels", "Blue (low)"),
+        RiskLevel.RED: QCoreApplication.translate("Labels", "Red (major)"),
+        RiskLevel.ORANGE: QCoreApplication.translate("Labels", "Orange (high)"),
+        RiskLevel.YELLOW: QCoreApplication.translate("Labels", "Yellow (moderate)"),
+        RiskLevel.BLUE: QCoreApplication.translate("Labels", "Blue (low)"),
     }[RiskLevel(level)]
 
 
@@ -41,48 +38,61 @@ RISK_COLOURS = {
 
 def scale(value: Scale | str) -> str:
     return {
-        Scale.LARGE: _t("Labels", "Large"),
-        Scale.MEDIUM: _t("Labels", "Medium"),
-        Scale.SMALL: _t("Labels", "Small"),
-        Scale.MICRO: _t("Labels", "Micro"),
+        Scale.LARGE: QCoreApplication.translate("Labels", "Large"),
+        Scale.MEDIUM: QCoreApplication.translate("Labels", "Medium"),
+        Scale.SMALL: QCoreApplication.translate("Labels", "Small"),
+        Scale.MICRO: QCoreApplication.translate("Labels", "Micro"),
     }[Scale(value)]
 
 
 def tier(value: Tier | str) -> str:
-    return {Tier.DISTRICT: _t("Labels", "District-direct"), Tier.STREET: _t("Labels", "Street")}[Tier(value)]
+    return {
+        Tier.DISTRICT: QCoreApplication.translate("Labels", "District-direct"),
+        Tier.STREET: QCoreApplication.translate("Labels", "Street"),
+    }[Tier(value)]
 
 
 def employment(value: Employment | str) -> str:
-    return {Employment.FULL_TIME: _t("Labels", "Full-time"), Employment.PART_TIME: _t("Labels", "Part-time")}[Employment(value)]
+    return {
+        Employment.FULL_TIME: QCoreApplication.translate("Labels", "Full-time"),
+        Employment.PART_TIME: QCoreApplication.translate("Labels", "Part-time"),
+    }[Employment(value)]
 
 
 def street_kind(value: StreetKind | str | None) -> str:
     if value is None:
         return ""
-    return {StreetKind.STREET: _t("Labels", "Street"), StreetKind.PARK: _t("Labels", "Park")}[StreetKind(value)]
+    return {
+        StreetKind.STREET: QCoreApplication.translate("Labels", "Street"),
+        StreetKind.PARK: QCoreApplication.translate("Labels", "Park"),
+    }[StreetKind(value)]
 
 
 def role(value: Role | str) -> str:
-    return {Role.ADMIN: _t("Labels", "Administrator"), Role.DUTY: _t("Labels", "Duty officer"), Role.VIEWER: _t("Labels", "Viewer")}[Role(value)]
+    return {
+        Role.ADMIN: QCoreApplication.translate("Labels", "Administrator"),
+        Role.DUTY: QCoreApplication.translate("Labels", "Duty officer"),
+        Role.VIEWER: QCoreApplication.translate("Labels", "Viewer"),
+    }[Role(value)]
 
 
 def field(name: str) -> str:
     """Form-field names that services put in ValidationError.field."""
     names = {
-        "name": _t("Labels", "Name"),
-        "code": _t("Labels", "Code"),
-        "credit_code": _t("Labels", "Unified social credit code"),
-        "location": _t("Labels", "Location"),
-        "industry": _t("Labels", "Industry"),
-        "department": _t("Labels", "Department"),
-        "officer": _t("Labels", "Grid officer"),
-        "officer_name": _t("Labels", "Officer name"),
-        "officer_phone": _t("Labels", "Officer phone"),
-        "address": _t("Labels", "Address"),
-        "note": _t("Labels", "Note"),
-        "responsible_unit": _t("Labels", "Responsible unit"),
-        "parent": _t("Labels", "Parent grid"),
-        "username": _t("Labels", "User name"),
-        "password": _t("Labels", "Password"),
+        "name": QCoreApplication.translate("Labels", "Name"),
+        "code": QCoreApplication.translate("Labels", "Code"),
+        "credit_code": QCoreApplication.translate("Labels", "Unified social credit code"),
+        "location": QCoreApplication.translate("Labels", "Location"),
+        "industry": QCoreApplication.translate("Labels", "Industry"),
+        "department": QCoreApplication.translate("Labels", "Department"),
+        "officer": QCoreApplication.translate("Labels", "Grid officer"),
+        "officer_name": QCoreApplication.translate("Labels", "Officer name"),
+        "officer_phone": QCoreApplication.translate("Labels", "Officer phone"),
+        "address": QCoreApplication.translate("Labels", "Address"),
+        "note": QCoreApplication.translate("Labels", "Note"),
+        "responsible_unit": QCoreApplication.translate("Labels", "Responsible unit"),
+        "parent": QCoreApplication.translate("Labels", "Parent grid"),
+        "username": QCoreApplication.translate("Labels", "User name"),
+        "password": QCoreApplication.translate("Labels", "Password"),
     }
     return names.get(name, name)

@@ -184,14 +184,15 @@ class MainWindow(QMainWindow):
 
     # -- remembered layout -------------------------------------------------------------------
     def _restore(self) -> None:
+        # The screen first: its minimum size must not undo the restored geometry.
+        last = self.settings.value("main/screen", "grids")
+        self.show_screen(last if last in SCREENS else "grids")
         geometry = self.settings.value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         state = self.settings.value("main/state")
         if state is not None:
             self.restoreState(state)
-        last = self.settings.value("main/screen", "grids")
-        self.show_screen(last if last in SCREENS else "grids")
 
     def save_layout(self) -> None:
         self.settings.setValue("main/geometry", self.saveGeometry())
