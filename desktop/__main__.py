@@ -18,6 +18,8 @@ def _parser() -> argparse.ArgumentParser:
                    "default: $SAFEGRID_DB, else a SQLite file in the user data folder")
     p.add_argument("--lang", choices=["zh", "en"], default=None, help="interface language (default zh)")
     p.add_argument("--user", metavar="NAME", help="user name to pre-fill at sign-in")
+    p.add_argument("--screen", metavar="NAME", help="screen to open (map, hazards, dispatch, grids, enterprises, "
+                   "dashboard, reports, admin); default: the last one used")
     p.add_argument("-v", "--verbose", action="store_true", help="log more")
     # For benchmarks and smoke runs: quit once the first screen has its data.
     p.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)

@@ -62,6 +62,9 @@ def _is_demo(db) -> bool:
         return uow.session.get(Setting, "demo") is not None
 
 
+DEMO_SIGN_IN = "admin"  # the demo district's own administrator account
+
+
 def _sign_in(db, username: str | None):
     """The demo district signs in as its administrator; a real database asks."""
     from PySide6.QtWidgets import QDialog
@@ -72,9 +75,7 @@ def _sign_in(db, username: str | None):
 
     if username is None and _is_demo(db):
         with UnitOfWork(db, write=False) as uow:
-            from desktop.demo.load import DEMO_PASSWORD, DEMO_SIGN_IN
-
-            return users.authenticate(uow, DEMO_SIGN_IN, DEMO_PASSWORD)
+            return users.actor_for(uow, DEMO_SIGN_IN)
     dialog = LoginDialog(db, username or "")
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
@@ -122,6 +123,13 @@ def run_gui(args: argparse.Namespace) -> int:
         return 0
     ctx = build_context(db, actor)
     window = MainWindow(ctx)
+    if getattr(args, "screen", None):
+        from desktop.views.main_window import SCREENS
+
+        if args.screen not in SCREENS:
+            print(f"safegrid: error: unknown screen {args.screen!r}; one of {', '.join(SCREENS)}", file=sys.stderr)
+            return 2
+        window.show_screen(args.screen)
     window.show()
     if getattr(args, "exit_when_ready", False):
         _quit_when_idle(app, ctx)

@@ -26,3 +26,14 @@ def test_the_built_translation_answers_in_chinese(qapp):
         assert QCoreApplication.translate("Labels", "Sub-community grid") == "社区以下网格"
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_no_aliased_translate_calls_hide_strings_from_lupdate():
+    """lupdate only sees literal tr()/translate() calls; an alias leaves strings in English."""
+    offenders = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for path in (ROOT / "desktop").rglob("*.py")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "= QCoreApplication.translate" in line.replace(" ", " ") or "=QCoreApplication.translate" in line
+    ]
+    assert offenders == []

@@ -27,9 +27,8 @@ from desktop.domain.progress import Progress
 from desktop.domain.tier import supervision_tier
 from desktop.services.users import hash_password
 
-# Demo accounts (documented in the README). The demo database signs in as DEMO_SIGN_IN.
+# Demo accounts (documented in the README). The demo database signs in as its admin.
 DEMO_PASSWORD = "safegrid-demo"
-DEMO_SIGN_IN = "admin"
 DEMO_USERS = (
     ("admin", "系统管理员", Role.ADMIN),
     ("duty", "值班员", Role.DUTY),

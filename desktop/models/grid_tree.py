@@ -156,9 +156,13 @@ class GridTreeModel(QAbstractItemModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        t = QCoreApplication.translate
-        return [t("GridTree", "Grid"), t("GridTree", "Code"), t("GridTree", "Grids below"),
-                t("GridTree", "Enterprises"), t("GridTree", "Officer")][section]
+        return (
+            QCoreApplication.translate("GridTree", "Grid"),
+            QCoreApplication.translate("GridTree", "Code"),
+            QCoreApplication.translate("GridTree", "Grids below"),
+            QCoreApplication.translate("GridTree", "Enterprises"),
+            QCoreApplication.translate("GridTree", "Officer"),
+        )[section]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

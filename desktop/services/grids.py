@@ -6,7 +6,6 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 
-import shapely
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -172,6 +171,8 @@ def grid_detail(uow: UnitOfWork, grid_id: int) -> GridDetail:
     dept = s.get(Department, g.department_id).name if g.department_id else None
     area = None
     if g.geometry:
+        import shapely  # lazily: start-up does not need it
+
         # Rough km² at this latitude: good enough for a card, not for surveying.
         geom = shapely.from_geojson(g.geometry)
         area = round(geom.area * 111.32 * 92.2, 3)
@@ -258,6 +259,8 @@ def create_grid(uow: UnitOfWork, actor: Actor, data: GridInput, officer: Officer
             raise ValidationError("department", f"unknown department {data.department_id!r}")
     geometry = None
     if data.geometry:
+        import shapely
+
         try:
             geom = shapely.from_geojson(data.geometry)
         except Exception as exc:  # shapely raises GEOSException for broken JSON

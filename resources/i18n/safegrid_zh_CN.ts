@@ -399,6 +399,29 @@
     </message>
   </context>
   <context>
+    <name>GridTree</name>
+    <message>
+      <source>Grid</source>
+      <translation>网格</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>编码</translation>
+    </message>
+    <message>
+      <source>Grids below</source>
+      <translation>下级网格数</translation>
+    </message>
+    <message>
+      <source>Enterprises</source>
+      <translation>企业数</translation>
+    </message>
+    <message>
+      <source>Officer</source>
+      <translation>网格员</translation>
+    </message>
+  </context>
+  <context>
     <name>GridsScreen</name>
     <message>
       <source>Search grids by name or code (e.g. 泉山, QS-03)…  Ctrl+F</source>
