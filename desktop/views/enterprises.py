@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -29,6 +30,7 @@ from desktop.data.feed import Changes
 from desktop.domain.enums import RiskLevel, Scale, Tier
 from desktop.domain.errors import DomainError
 from desktop.models.enterprise_table import GAP_COLOUR, ID_ROLE, Column, EnterpriseTableModel
+from desktop.services.common import Permission
 from desktop.services.enterprises import (
     NO_LEAD,
     EnterpriseCard,
@@ -65,6 +67,7 @@ class EnterprisesScreen(QWidget):
         self._card_gen = 0
         self._keep_scroll = False
         self._touched: set[int] = set()
+        self._select_after_load: int | None = None
 
         self._build_filter_bar()
         self.table = QTableView()
@@ -179,7 +182,40 @@ class EnterprisesScreen(QWidget):
         row.addWidget(self.text, 1)
         row.addWidget(self.status)
         row.addWidget(self.count)
+        self.new_button = QPushButton(self.tr("New…"))
+        self.new_button.setObjectName("newEnterprise")
+        self.new_button.setToolTip(self.tr("Register a new enterprise (Ctrl+N)"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setObjectName("editEnterprise")
+        self.edit_button.setToolTip(self.tr("Edit the selected enterprise (F2)"))
+        can_edit = self.ctx.actor.can(Permission.EDIT_REFERENCE)
+        for button, slot in ((self.new_button, self.new_enterprise), (self.edit_button, self.edit_enterprise)):
+            button.setEnabled(can_edit)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        if can_edit:
+            QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_enterprise)
+            QShortcut(QKeySequence(Qt.Key.Key_F2), self, activated=self.edit_enterprise)
         self._filter_row = row
+
+    # -- registering and editing ------------------------------------------------------------------
+    def new_enterprise(self) -> None:
+        self._open_editor(None)
+
+    def edit_enterprise(self) -> None:
+        card = self.card.card
+        if card is not None and card.row.id == self.selected_id():
+            self._open_editor(card)
+
+    def _open_editor(self, card: EnterpriseCard | None) -> None:
+        from desktop.views.enterprise_edit import EnterpriseEditDialog
+
+        if self.refs is None:
+            return
+        dialog = EnterpriseEditDialog(self.ctx, self.refs, card, self)
+        if dialog.exec() == EnterpriseEditDialog.DialogCode.Accepted and dialog.saved_id is not None:
+            if not self.select_enterprise(dialog.saved_id):
+                self._select_after_load = dialog.saved_id  # a new one: the live reload brings it
 
     def _fill_reference_combos(self) -> None:
         refs = self.refs
@@ -275,7 +311,8 @@ class EnterprisesScreen(QWidget):
         if gen != self._load_gen:
             return  # a newer filter is on its way
         self._done_gen = gen
-        selected = self.selected_id()
+        selected = self._select_after_load or self.selected_id()
+        self._select_after_load = None
         scroll = self.table.verticalScrollBar().value()
         self.model.set_rows(rows)
         self._set_status("")

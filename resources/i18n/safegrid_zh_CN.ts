@@ -128,6 +128,45 @@
     </message>
   </context>
   <context>
+    <name>EnterpriseEditDialog</name>
+    <message>
+      <source>Edit enterprise</source>
+      <translation>编辑企业</translation>
+    </message>
+    <message>
+      <source>New enterprise</source>
+      <translation>登记新企业</translation>
+    </message>
+    <message>
+      <source>longitude, e.g. 117.16</source>
+      <translation>经度，如 117.16</translation>
+    </message>
+    <message>
+      <source>latitude, e.g. 34.23</source>
+      <translation>纬度，如 34.23</translation>
+    </message>
+    <message>
+      <source>Scale</source>
+      <translation>规模</translation>
+    </message>
+    <message>
+      <source>Risk colour</source>
+      <translation>风险颜色</translation>
+    </message>
+    <message>
+      <source>The supervision tier, the lead department and the grids follow from these.</source>
+      <translation>监管层级、牵头监管部门和所属网格将据此自动确定。</translation>
+    </message>
+    <message>
+      <source>longitude and latitude must be numbers</source>
+      <translation>经度和纬度必须是数字</translation>
+    </message>
+    <message>
+      <source>Someone else changed this enterprise while you were editing. Close this dialog to see their version, then edit again.</source>
+      <translation>您编辑期间，其他人修改了该企业。请关闭此对话框查看其修改，然后重新编辑。</translation>
+    </message>
+  </context>
+  <context>
     <name>EnterpriseTableModel</name>
     <message>
       <source>Enterprise</source>
@@ -215,6 +254,22 @@
     <message>
       <source>Name, credit code or address  (Ctrl+F)</source>
       <translation>名称、信用代码或地址（Ctrl+F）</translation>
+    </message>
+    <message>
+      <source>New…</source>
+      <translation>新增…</translation>
+    </message>
+    <message>
+      <source>Register a new enterprise (Ctrl+N)</source>
+      <translation>登记新企业（Ctrl+N）</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>编辑…</translation>
+    </message>
+    <message>
+      <source>Edit the selected enterprise (F2)</source>
+      <translation>编辑所选企业（F2）</translation>
     </message>
     <message>
       <source>All streets</source>

@@ -9,10 +9,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import shapely
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.app import build_context
 from desktop.context import AppContext
@@ -22,7 +23,7 @@ from desktop.data.tables import Enterprise, Grid, GridOfficer
 from desktop.data.uow import UnitOfWork
 from desktop.demo.load import load_demo
 from desktop.domain.credit_code import make_code
-from desktop.domain.enums import RiskLevel, Tier
+from desktop.domain.enums import GridLevel, RiskLevel, Tier
 from desktop.domain.errors import DomainError
 from desktop.models.enterprise_table import ID_ROLE, Column, EnterpriseTableModel
 from desktop.services.common import SYSTEM
@@ -33,7 +34,9 @@ from desktop.services.enterprises import (
     create_enterprise,
     list_enterprises,
 )
+from desktop.services.reference import reference_lists
 from desktop.views import enterprises
+from desktop.views.enterprise_edit import EnterpriseEditDialog
 from desktop.views.enterprises import EnterprisesScreen
 
 pytestmark = pytest.mark.gui
@@ -335,3 +338,38 @@ def test_a_failed_load_is_reported_without_blocking(screen, qtbot, monkeypatch):
     qtbot.waitUntil(lambda: "on fire" in screen.status.text(), timeout=WAIT_MS)
     assert not screen.loading
     assert screen.model.rowCount() > 0  # the last good list stays
+
+
+def test_new_enterprise_form_names_the_bad_field_then_registers_it(qtbot, demo_sqlite):
+    ctx = build_context(demo_sqlite, SYSTEM)
+    try:
+        with UnitOfWork(demo_sqlite, write=False) as uow:
+            refs = reference_lists(uow)
+            before = uow.session.scalar(select(func.count()).select_from(Enterprise))
+            sub = uow.session.scalars(select(Grid).where(Grid.level == GridLevel.SUB_COMMUNITY)).first()
+            point = shapely.from_geojson(sub.geometry).representative_point()
+        dialog = EnterpriseEditDialog(ctx, refs)
+        qtbot.addWidget(dialog)
+        dialog.name.setText("徐州新登记机械有限公司")
+        dialog.credit_code.setText("91320311MA1XYZ0002")  # wrong check character
+        dialog.lon.setText(f"{point.x:.6f}")
+        dialog.lat.setText(f"{point.y:.6f}")
+        dialog._save()
+        qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=5000)
+        assert "credit" in dialog.error.text().lower() or "信用代码" in dialog.error.text()
+        dialog.error.setText("")
+        dialog.credit_code.setText(make_code(random.Random(7)))
+        dialog.lon.setText("116.0")  # outside the district
+        dialog._save()
+        qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=5000)
+        assert "location" in dialog.error.text().lower() or "位置" in dialog.error.text()
+        with UnitOfWork(demo_sqlite, write=False) as uow:
+            assert uow.session.scalar(select(func.count()).select_from(Enterprise)) == before
+        dialog.lon.setText(f"{point.x:.6f}")
+        dialog._save()
+        qtbot.waitUntil(lambda: dialog.saved_id is not None, timeout=5000)
+        with UnitOfWork(demo_sqlite, write=False) as uow:
+            assert uow.session.get(Enterprise, dialog.saved_id).name == "徐州新登记机械有限公司"
+    finally:
+        ctx.sync.stop()
+        ctx.ops.wait_idle(5000)
