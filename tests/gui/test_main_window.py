@@ -79,3 +79,27 @@ def test_chinese_is_the_default_language(qapp, demo_sqlite, window_on):
     finally:
         for t in translators:
             qapp.removeTranslator(t)
+
+
+def test_start_up_does_not_import_heavy_libraries_the_first_screen_does_not_need(demo_template, tmp_path):
+    import json
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    path = tmp_path / "demo.db"
+    shutil.copyfile(demo_template, path)
+    probe = (
+        "import json, sys\n"
+        "from desktop.__main__ import main\n"
+        f"code = main(['--db', {str(path)!r}, '--screen', 'grids', '--exit-when-ready'])\n"
+        "print(json.dumps(sorted(m for m in ('folium', 'reportlab', 'pyqtgraph', 'PySide6.QtWebEngineWidgets')"
+        " if m in sys.modules)))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert lines[0] == "ready"
+    assert json.loads(lines[-1]) == []
