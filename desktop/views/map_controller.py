@@ -1,0 +1,245 @@
+"""The map's data flow (no widgets): build layers off the GUI thread, cache them, keep them live.
+
+    start() ─► worker: district bounds, overlays, every layer's payload ─► cache
+            └► worker: write the page (folium) ─► view loads it by file URL
+    page ready ─► push every cached layer (tokens) ─► page draws, answers applied(token)
+    changes_committed ─► registry.affected() ─► per layer, one job at a time:
+            update(uow, ids) ─► view.send_update (in place: view and popup stay)   or
+            build(uow)       ─► view.send_layer  (a layer without an incremental update)
+
+Payloads are cached as JSON text until a change touches their layer (grids: until "grid"
+changes); a page reload or an export takes them from the cache.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QTemporaryDir, Signal
+
+from desktop.context import AppContext
+from desktop.data.feed import Changes
+from desktop.data.uow import UnitOfWork
+from desktop.domain.errors import DomainError
+from desktop.maps import queries
+from desktop.maps.catalogue import default_registry
+from desktop.maps.layers import REBUILD_ALL, Layer, LayerRegistry
+from desktop.maps.overlay_layers import overlay_layer, overlay_layer_id
+from desktop.maps.page import PageConfig, export_html, write_page
+from desktop.services import overlays
+from desktop.services.locate import GridLocator
+from desktop.widgets.map_view import MapView
+
+log = logging.getLogger(__name__)
+
+
+def _translate(text: str) -> str:
+    return QCoreApplication.translate("MapLayers", text)
+
+
+class MapController(QObject):
+    layers_drawn = Signal()               # the page shows every layer (after each page load)
+    layer_defined = Signal(str)           # a layer appeared (an overlay was imported)
+    layer_removed = Signal(str)
+    update_pushed = Signal(str, int)      # layer id, token: an incremental update went to the page
+    layer_pushed = Signal(str, int)       # layer id, token: a whole layer went to the page
+    failed = Signal(str)
+
+    def __init__(self, ctx: AppContext, view: MapView, strings: dict[str, str],
+                 base: Callable[[], dict | None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.view = view
+        self.strings = strings
+        self.base = base
+        self.registry: LayerRegistry = default_registry()
+        self.cache: dict[str, str] = {}
+        self.bounds: tuple[float, float, float, float] | None = None
+        self.locator: GridLocator | None = None
+        self.busy = True
+        self.focus: dict | None = None      # the department filter's focus, as sent to the page
+        self._dir = QTemporaryDir()
+        self._overlay_versions: dict[int, int] = {}
+        self._inflight: set[str] = set()
+        self._queued: dict[str, set[str] | None] = {}
+        self._initial_tokens: set[int] = set()
+        view.page_ready.connect(self._push_all)
+        view.applied.connect(self._on_applied)
+        ctx.sync.changes_committed.connect(self.on_changes)
+
+    # -- start-up --------------------------------------------------------------------------------
+    def start(self) -> None:
+        def prepare(uow: UnitOfWork) -> tuple:
+            locator = GridLocator.from_session(uow.session)
+            infos = overlays.list_overlays(uow)
+            layers = [*self.registry, *(overlay_layer(i) for i in infos)]
+            return locator, infos, {layer.id: layer.build(uow).json() for layer in layers}
+
+        self.ctx.ops.run(lambda _uow: __import__("folium"), write=False)  # warm the import meanwhile
+        self.ctx.ops.run(prepare, self._on_prepared, self._on_error, write=False)
+
+    def _on_prepared(self, result: tuple) -> None:
+        locator, infos, payloads = result
+        self.locator = locator
+        self.bounds = locator.bounds() if not locator.district.is_empty else (117.08, 34.17, 117.24, 34.29)
+        for info in infos:
+            self._overlay_versions[info.id] = info.version
+            self.registry.add(overlay_layer(info))
+        self.cache.update(payloads)
+        config = self.page_config()
+        path = Path(self._dir.path()) / "map.html"
+        self.ctx.ops.run(lambda _uow: write_page(config, path), self.view.load_page, self._on_error,
+                         write=False)
+
+    def page_config(self, *, live: bool = True, view: dict | None = None, state: dict | None = None) -> PageConfig:
+        base = self.base()
+        if not live and base and base.get("kind") != "xyz":
+            base = None  # a local MBTiles file does not travel with an exported page
+        return PageConfig(bounds=self.bounds or (117.08, 34.17, 117.24, 34.29),
+                          layers=[layer.definition(_translate) for layer in self.registry],
+                          strings=self.strings, base=base, live=live, view=view, state=state or {})
+
+    def _push_all(self) -> None:
+        missing = [layer for layer in self.registry if layer.id not in self.cache]
+        if missing:  # rebuilt since they went stale; push once they are back
+            self.ctx.ops.run(lambda uow: {layer.id: layer.build(uow).json() for layer in missing},
+                             lambda built: (self.cache.update(built), self._push_all()), self._on_error,
+                             write=False)
+            return
+        self.busy = True
+        self._initial_tokens = {self.view.send_layer(layer.id, self.cache[layer.id]) for layer in self.registry}
+
+    def _on_applied(self, token: int) -> None:
+        if token in self._initial_tokens:
+            self._initial_tokens.discard(token)
+            if not self._initial_tokens:
+                self.busy = False
+                self.layers_drawn.emit()
+
+    def _on_error(self, err: DomainError) -> None:
+        log.warning("map: %s", err.message)
+        self.failed.emit(err.message)
+
+    # -- live updates ----------------------------------------------------------------------------
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches("grid", *REBUILD_ALL):
+            self.locator = None  # rebuilt on the next "what is here"
+        if changes.touches("map_overlay", *REBUILD_ALL):
+            self.reload_overlays()
+        for layer_id, ids in self.registry.affected(changes).items():
+            self.refresh(layer_id, ids)
+
+    def refresh(self, layer_id: str, ids: set[str] | None = None) -> None:
+        """Bring one layer up to date: the given entity ids in place, or the whole layer (None)."""
+        if layer_id not in self.registry:
+            return
+        if layer_id in self._inflight:  # one job per layer at a time; merge what arrives meanwhile
+            prev = self._queued.get(layer_id, set())
+            self._queued[layer_id] = None if (ids is None or prev is None) else prev | ids
+            return
+        self._inflight.add(layer_id)
+        layer = self.registry.get(layer_id)
+        self.cache.pop(layer_id, None)
+        if ids is None or layer.update is None:
+            self.ctx.ops.run(lambda uow: layer.build(uow).json(),
+                             lambda text: self._on_built(layer_id, text),
+                             lambda err: self._job_failed(layer_id, err), write=False)
+        else:
+            update = layer.update
+            self.ctx.ops.run(lambda uow: update(uow, ids),
+                             lambda up: self._on_update(layer_id, up),
+                             lambda err: self._job_failed(layer_id, err), write=False)
+
+    def _on_built(self, layer_id: str, text: str) -> None:
+        if layer_id in self.registry:
+            self.cache[layer_id] = text
+            if self.view.is_ready:
+                self.layer_pushed.emit(layer_id, self.view.send_layer(layer_id, text))
+        self._next(layer_id)
+
+    def _on_update(self, layer_id: str, update: Any) -> None:
+        if update and self.view.is_ready and layer_id in self.registry:
+            self.update_pushed.emit(layer_id, self.view.send_update(layer_id, update.json()))
+        self._next(layer_id)
+
+    def _job_failed(self, layer_id: str, err: DomainError) -> None:
+        self._on_error(err)
+        self._next(layer_id)
+
+    def _next(self, layer_id: str) -> None:
+        self._inflight.discard(layer_id)
+        if layer_id in self._queued:
+            self.refresh(layer_id, self._queued.pop(layer_id))
+
+    # -- overlays --------------------------------------------------------------------------------
+    def reload_overlays(self) -> None:
+        self.ctx.ops.run(overlays.list_overlays, self._on_overlays, self._on_error, write=False)
+
+    def _on_overlays(self, infos: list[overlays.OverlayInfo]) -> None:
+        current = {i.id: i for i in infos}
+        for oid in [o for o in self._overlay_versions if o not in current]:
+            del self._overlay_versions[oid]
+            self._drop_layer(overlay_layer_id(oid))
+        for info in infos:
+            if self._overlay_versions.get(info.id) == info.version:
+                continue
+            self._overlay_versions[info.id] = info.version
+            self._drop_layer(overlay_layer_id(info.id))
+            self.add_layer(overlay_layer(info))
+
+    def add_layer(self, layer: Layer) -> None:
+        """Define a layer on the running map and fill it (overlays; features may use it too)."""
+        self.registry.add(layer)
+        if self.view.is_ready:
+            self.view.send_command("defineLayer", layer.definition(_translate))
+        self.layer_defined.emit(layer.id)
+        self.refresh(layer.id)
+
+    def _drop_layer(self, layer_id: str) -> None:
+        if layer_id in self.registry:
+            self.registry.remove(layer_id)
+            self.cache.pop(layer_id, None)
+            if self.view.is_ready:
+                self.view.send_command("removeLayer", layer_id)
+            self.layer_removed.emit(layer_id)
+
+    # -- questions -------------------------------------------------------------------------------
+    def what_is_here(self, lon: float, lat: float, on_done: Callable[[queries.WhatIsHere], None]) -> None:
+        locator = self.locator
+
+        def ask(uow: UnitOfWork) -> tuple:
+            loc = locator or GridLocator.from_session(uow.session)
+            return loc, queries.what_is_here(uow, loc, lon, lat)
+
+        def done(result: tuple) -> None:
+            self.locator, answer = result
+            on_done(answer)
+
+        self.ctx.ops.run(ask, done, self._on_error, write=False)
+
+    def set_department(self, department_id: int | None) -> None:
+        if department_id is None:
+            self._set_focus(None)
+            return
+        self.ctx.ops.run(lambda uow: queries.department_focus(uow, department_id), self._set_focus,
+                         self._on_error, write=False)
+
+    def _set_focus(self, focus: dict | None) -> None:
+        self.focus = focus
+        self.view.send_command("setFocus", focus)
+
+    # -- export ----------------------------------------------------------------------------------
+    def export_html(self, path: str, state: dict, on_done: Callable[[Any], None]) -> None:
+        """A standalone HTML copy of the map as it is (view, hidden layers, focus) at `path`."""
+        layers = list(self.registry)
+        cached = dict(self.cache)
+        config = self.page_config(live=False, view=state.get("view"), state=state)
+
+        def build(uow: UnitOfWork) -> Path:
+            data = {layer.id: cached.get(layer.id) or layer.build(uow).json() for layer in layers}
+            return export_html(config, data, path)
+
+        self.ctx.ops.run(build, on_done, self._on_error, write=False)
