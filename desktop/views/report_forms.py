@@ -67,6 +67,8 @@ class ReportEntry:
 
 
 def report_entries() -> tuple[ReportEntry, ...]:
+    from desktop.views.report_forms_duty import DailyForm, IncidentForm, LedgerForm  # (imports ReportForm)
+
     return (
         ReportEntry(
             "posting",
@@ -75,6 +77,30 @@ def report_entries() -> tuple[ReportEntry, ...]:
                 "ReportForms",
                 "One A4 sheet per grid for public posting: its officer, phone (with a QR code), duties, responsible unit and supervising department."),
             PostingForm,
+        ),
+        ReportEntry(
+            "daily",
+            lambda: QCoreApplication.translate("ReportForms", "Duty daily report"),
+            lambda: QCoreApplication.translate(
+                "ReportForms",
+                "The situation report for a day or a duty shift: hazards found, closed off and overdue, major hazards, incidents with response times, the squad, a district map and charts."),
+            DailyForm,
+        ),
+        ReportEntry(
+            "ledger",
+            lambda: QCoreApplication.translate("ReportForms", "Hazard ledger"),
+            lambda: QCoreApplication.translate(
+                "ReportForms",
+                "The hazard ledger for any street, department, period and status: landscape A4, one row per hazard, the header on every page."),
+            LedgerForm,
+        ),
+        ReportEntry(
+            "incident",
+            lambda: QCoreApplication.translate("ReportForms", "Incident report"),
+            lambda: QCoreApplication.translate(
+                "ReportForms",
+                "One incident from the call to its closure: timeline, units dispatched, response times against the targets, hand-over."),
+            IncidentForm,
         ),
     )
 
