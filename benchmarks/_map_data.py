@@ -36,7 +36,9 @@ def _rows(uow: UnitOfWork, where: str = "", params: dict | None = None) -> list[
     return [[str(r[0]), r[1], r[2], r[3], r[4], r[5]] for r in uow.session.execute(text(q), params or {})]
 
 
-def layer(layer_id: str = "bench_hazards", only_first_2000: bool = False) -> Layer:
+def layer(layer_id: str = "bench_hazards", only_first_2000: bool = False, live: bool = True) -> Layer:
+    """`live=False`: no change-feed entity (refreshed by hand), so a point change touches one layer,
+    as a real hazard change touches only the "hazards" layer."""
     where = "WHERE grp = 1" if only_first_2000 else ""
 
     def update(uow: UnitOfWork, ids: set[str]) -> Update:
@@ -49,7 +51,7 @@ def layer(layer_id: str = "bench_hazards", only_first_2000: bool = False) -> Lay
     return Layer(
         id=layer_id, title="Open hazards (synthetic)", kind=POINTS,
         build=lambda uow: Points(COLUMNS, _rows(uow, where)), update=update,
-        entities=frozenset({"bench_point"}), searchable=True,
+        entities=frozenset({"bench_point"} if live else ()), searchable=True,
         style={"shape": "circle", "radius": 5, "colorBy": "status", "colors": STATUS, "flag": "overdue",
                "order": list(STATUS), "cluster": {"disableAtZoom": 16, "maxRadius": 50},
                "tooltip": "name", "legend": [[c, s] for s, c in STATUS.items()]},
@@ -60,4 +62,10 @@ def move_point(uow: UnitOfWork, point_id: int, lon: float, lat: float) -> None:
     uow.session.execute(text("UPDATE bench_points SET lon = :lon, lat = :lat WHERE id = :id"),
                         {"lon": lon, "lat": lat, "id": point_id})
     uow.record("bench", "bench_point", point_id, "updated", "moved")
+    uow.commit()
+
+
+def shift_group(uow: UnitOfWork, d: float) -> None:
+    """Move every point of the 2,000 group (no change-feed row: the benchmark refreshes by hand)."""
+    uow.session.execute(text("UPDATE bench_points SET lon = lon + :d WHERE grp = 1"), {"d": d})
     uow.commit()

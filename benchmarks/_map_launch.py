@@ -1,6 +1,7 @@
 """Launched by bench_map as a fresh process: the app on the map screen, or the bare floor.
 
     python benchmarks/_map_launch.py app DB_PATH      # SafeGrid, map screen + synthetic hazards
+    python benchmarks/_map_launch.py app DB_PATH 3    # ... and stay open 3 s after "ready"
     python benchmarks/_map_launch.py floor            # QtWebEngine + an empty Leaflet page
 
 Both print "ready" once drawn: the app when every map layer is drawn (--exit-when-ready), the
@@ -48,12 +49,27 @@ def floor() -> int:
     return app.exec()
 
 
-def app(db_path: str) -> int:
+def app(db_path: str, hold: float = 0.0) -> int:
+    """`hold` seconds: stay open that long after "ready" (bench_map measures memory meanwhile)."""
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import _map_data
 
     import desktop.maps.catalogue as catalogue
     from desktop.__main__ import main
+
+    if hold:
+        import desktop.app as desktop_app
+
+        quit_when_idle = desktop_app._quit_when_idle
+
+        def hold_then_quit(qt_app, *args) -> None:
+            from PySide6.QtCore import QTimer
+
+            really_quit = qt_app.quit
+            qt_app.quit = lambda: QTimer.singleShot(int(hold * 1000), really_quit)
+            quit_when_idle(qt_app, *args)
+
+        desktop_app._quit_when_idle = hold_then_quit
 
     builtin = catalogue._point_layers
     catalogue._point_layers = lambda: [*builtin(), _map_data.layer()]  # the stand-in hazard layer
@@ -61,4 +77,4 @@ def app(db_path: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(floor() if sys.argv[1] == "floor" else app(sys.argv[2]))
+    sys.exit(floor() if sys.argv[1] == "floor" else app(sys.argv[2], float(sys.argv[3]) if len(sys.argv) > 3 else 0.0))

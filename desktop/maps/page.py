@@ -4,13 +4,22 @@
 Live pages link the vendored files by file:// URL and QWebChannel by qrc:; exported pages
 (`inline=True`) carry every script, style and image inside, plus the layer data, and open offline
 in any browser. folium is imported lazily (it costs ~0.3 s): call these off the GUI thread.
+
+The live map loads `cached_live_page(cache_dir)`: a static page (no configuration, no data: both
+come over QWebChannel) rendered once and kept on disk under a key made of every input (our
+scripts and styles, the vendored assets, the font, folium's version, this module), so a launch
+reads a file instead of importing folium, and a changed asset renders a fresh page.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
+import os
 import re
+import shutil
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,9 +92,10 @@ def _inline_css(path: Path) -> str:
 
 
 def render_page(config: PageConfig, *, inline: bool = False, data: Mapping[str, str] | None = None,
-                font_dir: Path | None = None) -> str:
+                font_dir: Path | None = None, static: bool = False) -> str:
     """The page's HTML. `data`: layer id -> payload JSON text, embedded (export). `font_dir`: where
-    the live page's CJK web font is written (beside the page)."""
+    the live page's CJK web font is written (beside the page). `static`: the page starts without
+    its configuration and waits for Python's "configure" over the channel (the cached live page)."""
     import folium  # lazy: ~0.3 s
     from branca.element import MacroElement
     from jinja2 import Template
@@ -122,7 +132,8 @@ def render_page(config: PageConfig, *, inline: bool = False, data: Mapping[str, 
     start = MacroElement()
     # A child of the map renders after the map's own script, so the map variable exists.
     start._template = Template("{% macro script(this, kwargs) %}{{ this.code }}{% endmacro %}")
-    start.code = f"SafeGridMap.start({m.get_name()}, {_script_json(config.as_json())}, {payloads});"
+    page_config = "null" if static else _script_json(config.as_json())
+    start.code = f"SafeGridMap.start({m.get_name()}, {page_config}, {payloads});"
     m.add_child(start)
     return root.render()
 
@@ -140,3 +151,70 @@ def export_html(config: PageConfig, data: Mapping[str, str], path: str | Path) -
     out = Path(path)
     out.write_text(render_page(config, inline=True, data=data), encoding="utf-8")
     return out
+
+
+# -- the cached live page --------------------------------------------------------------------------
+
+# The static page's own settings (the district and the layers arrive with "configure").
+STATIC_CONFIG = PageConfig(bounds=(117.08, 34.17, 117.24, 34.29), layers=[], strings={})
+PAGE_FILE = "map.html"
+
+
+def _folium_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("folium")
+    except PackageNotFoundError:  # pragma: no cover - folium is a dependency
+        return "?"
+
+
+def page_key() -> str:
+    """A digest of everything the live page is made of: change any of it, get a new key."""
+    # The page links the assets by absolute file URL: where they are is part of the key too.
+    h = hashlib.sha256(f"folium {_folium_version()}\n{MAP_DIR.as_uri()}\n{FONT_FILE.as_uri()}\n".encode())
+    for _, rel in (*JS_FILES, *CSS_FILES):
+        path = MAP_DIR / rel
+        h.update(rel.encode() + b"\0" + path.read_bytes())
+    for path in (Path(__file__), Path(__file__).with_name("webfont.py")):
+        h.update(path.read_bytes())
+    # Images under resources/map and the 5 MB font: their size and time are enough.
+    for path in sorted((*MAP_DIR.rglob("*.png"), *MAP_DIR.rglob("*.svg"), FONT_FILE)):
+        if path.is_file():
+            st = path.stat()
+            h.update(f"{path.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.hexdigest()[:20]
+
+
+def cached_live_page(cache_dir: str | Path) -> Path:
+    """The live map page in `cache_dir/<key>/`, rendered (folium, ~0.5 s) only when missing.
+
+    The page file is written last and atomically, so its presence means the folder is complete;
+    folders of older keys are removed. Safe when two instances start at once (same content)."""
+    root = Path(cache_dir)
+    folder = root / page_key()
+    page = folder / PAGE_FILE
+    if page.is_file():
+        return page
+    folder.mkdir(parents=True, exist_ok=True)
+    font = folder / "safegrid-cjk.ttf"
+    if not font.exists() and FONT_FILE.is_file():
+        _atomic_write(font, lambda tmp: write_web_font(FONT_FILE, tmp))
+    html = render_page(STATIC_CONFIG, font_dir=folder, static=True)
+    _atomic_write(page, lambda tmp: tmp.write_text(html, encoding="utf-8"))
+    for old in root.iterdir():
+        if old.is_dir() and old != folder and len(old.name) == len(folder.name) and (old / PAGE_FILE).exists():
+            shutil.rmtree(old, ignore_errors=True)
+    return page
+
+
+def _atomic_write(dest: Path, write) -> None:
+    fd, name = tempfile.mkstemp(prefix=dest.name + ".", suffix=".tmp", dir=dest.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        tmp.unlink()  # write_web_font writes only where no file is
+        write(tmp)
+        os.replace(tmp, dest)
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -1,8 +1,11 @@
 """The map's data flow (no widgets): build layers off the GUI thread, cache them, keep them live.
 
-    start() ─► worker: district bounds, overlays, every layer's payload ─► cache
-            └► worker: write the page (folium) ─► view loads it by file URL
-    page ready ─► push every cached layer (tokens) ─► page draws, answers applied(token)
+    start() ─► worker: the static page from the disk cache (folium only when an asset changed)
+            │          ─► view loads it by file URL at once
+            └► worker: district bounds, overlays, every layer's payload ─► cache
+                       (grid layers and bounds from the disk cache while the grids are unchanged)
+    page ready and payloads built (either order) ─► "configure" (district, layer definitions,
+            strings) then every cached layer (tokens) ─► page draws, answers applied(token)
     changes_committed ─► registry.affected() ─► per layer, one job at a time:
             update(uow, ids) ─► view.send_update (in place: view and popup stay)   or
             build(uow)       ─► view.send_layer  (a layer without an incremental update)
@@ -14,11 +17,12 @@ changes); a page reload or an export takes them from the cache.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTemporaryDir, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTemporaryDir, QTimer, Signal
 
 from desktop.context import AppContext
 from desktop.data.feed import Changes
@@ -26,9 +30,10 @@ from desktop.data.uow import UnitOfWork
 from desktop.domain.errors import DomainError
 from desktop.maps import queries
 from desktop.maps.catalogue import default_registry
+from desktop.maps.grid_cache import GridCache, cacheable
 from desktop.maps.layers import REBUILD_ALL, Layer, LayerRegistry
 from desktop.maps.overlay_layers import overlay_layer, overlay_layer_id
-from desktop.maps.page import PageConfig, export_html, write_page
+from desktop.maps.page import PageConfig, cached_live_page, export_html
 from desktop.services import overlays
 from desktop.services.locate import GridLocator
 from desktop.widgets.map_view import MapView
@@ -40,6 +45,13 @@ def _translate(text: str) -> str:
     return QCoreApplication.translate("MapLayers", text)
 
 
+def default_cache_dir() -> Path:
+    """Where the map keeps its rendered page: $SAFEGRID_CACHE_DIR/map, else the user's cache."""
+    root = os.environ.get("SAFEGRID_CACHE_DIR") or QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.CacheLocation)
+    return Path(root) / "map"
+
+
 class MapController(QObject):
     layers_drawn = Signal()               # the page shows every layer (after each page load)
     layer_defined = Signal(str)           # a layer appeared (an overlay was imported)
@@ -49,7 +61,8 @@ class MapController(QObject):
     failed = Signal(str)
 
     def __init__(self, ctx: AppContext, view: MapView, strings: dict[str, str],
-                 base: Callable[[], dict | None], parent: QObject | None = None) -> None:
+                 base: Callable[[], dict | None], parent: QObject | None = None,
+                 cache_dir: Path | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.view = view
@@ -61,38 +74,76 @@ class MapController(QObject):
         self.locator: GridLocator | None = None
         self.busy = True
         self.focus: dict | None = None      # the department filter's focus, as sent to the page
-        self._dir = QTemporaryDir()
+        self._dir = QTemporaryDir()         # the page when the cache folder cannot be written
+        self.cache_dir = cache_dir or default_cache_dir()
+        self.grid_cache = GridCache(self.cache_dir / "grids", ctx.db.url.render_as_string(hide_password=True))
+        self.prepared = False               # payloads built: the page can be configured
         self._overlay_versions: dict[int, int] = {}
         self._inflight: set[str] = set()
         self._queued: dict[str, set[str] | None] = {}
         self._initial_tokens: set[int] = set()
-        view.page_ready.connect(self._push_all)
+        self._page_up = False               # the loaded page said ready (reset on every load)
+        view.page_ready.connect(self._on_page_ready)
+        view.loadStarted.connect(self._on_load_started)
         view.applied.connect(self._on_applied)
         ctx.sync.changes_committed.connect(self.on_changes)
 
     # -- start-up --------------------------------------------------------------------------------
     def start(self) -> None:
+        """Load the (static, cached) page and build the layers at the same time."""
+        grid_cache = self.grid_cache
+
         def prepare(uow: UnitOfWork) -> tuple:
-            locator = GridLocator.from_session(uow.session)
             infos = overlays.list_overlays(uow)
             layers = [*self.registry, *(overlay_layer(i) for i in infos)]
-            return locator, infos, {layer.id: layer.build(uow).json() for layer in layers}
+            key, cached = grid_cache.load(uow, layers)
+            locator = None
+            if cached is None:   # the grids changed (or first launch): build, then keep for next time
+                locator = GridLocator.from_session(uow.session)
+                bounds = locator.bounds() if not locator.district.is_empty else None
+            else:                # the locator waits for the first "what is here"
+                bounds = cached.bounds
+            payloads = dict(cached.payloads) if cached else {}
+            for layer in layers:
+                if layer.id not in payloads:
+                    payloads[layer.id] = layer.build(uow).json()
+            if cached is None and bounds is not None:
+                grid_cache.store(key, {ly.id: payloads[ly.id] for ly in layers if cacheable(ly)}, bounds)
+            return locator, bounds, infos, payloads
 
-        self.ctx.ops.run(lambda _uow: __import__("folium"), write=False)  # warm the import meanwhile
+        folders = (self.cache_dir, Path(self._dir.path()))
+
+        def page(_uow: UnitOfWork) -> Path:
+            for folder in folders:
+                try:
+                    return cached_live_page(folder)
+                except OSError as exc:
+                    log.warning("map: cannot keep the page in %s: %s", folder, exc)
+            raise OSError("the map page cannot be written")
+
+        # A queued load: whoever made the screen can still set up the profile (tests record requests).
+        self.ctx.ops.run(page, lambda path: QTimer.singleShot(0, lambda: self.view.load_page(path)),
+                         self._on_error, write=False)
         self.ctx.ops.run(prepare, self._on_prepared, self._on_error, write=False)
 
     def _on_prepared(self, result: tuple) -> None:
-        locator, infos, payloads = result
+        locator, bounds, infos, payloads = result
         self.locator = locator
-        self.bounds = locator.bounds() if not locator.district.is_empty else (117.08, 34.17, 117.24, 34.29)
+        self.bounds = bounds or (117.08, 34.17, 117.24, 34.29)
         for info in infos:
             self._overlay_versions[info.id] = info.version
             self.registry.add(overlay_layer(info))
         self.cache.update(payloads)
-        config = self.page_config()
-        path = Path(self._dir.path()) / "map.html"
-        self.ctx.ops.run(lambda _uow: write_page(config, path), self.view.load_page, self._on_error,
-                         write=False)
+        self.prepared = True
+        if self._page_up:
+            self._push_all()
+
+    def _on_load_started(self) -> None:
+        self._page_up = False
+
+    def _on_page_ready(self) -> None:
+        self._page_up = True
+        self._push_all()
 
     def page_config(self, *, live: bool = True, view: dict | None = None, state: dict | None = None) -> PageConfig:
         base = self.base()
@@ -103,6 +154,8 @@ class MapController(QObject):
                           strings=self.strings, base=base, live=live, view=view, state=state or {})
 
     def _push_all(self) -> None:
+        if not self.prepared:  # the page came first: _on_prepared pushes
+            return
         missing = [layer for layer in self.registry if layer.id not in self.cache]
         if missing:  # rebuilt since they went stale; push once they are back
             self.ctx.ops.run(lambda uow: {layer.id: layer.build(uow).json() for layer in missing},
@@ -110,6 +163,7 @@ class MapController(QObject):
                              write=False)
             return
         self.busy = True
+        self.view.send_command("configure", self.page_config().as_json())
         self._initial_tokens = {self.view.send_layer(layer.id, self.cache[layer.id]) for layer in self.registry}
 
     def _on_applied(self, token: int) -> None:

@@ -6,6 +6,8 @@
  *   Python -> page   bridge.layerData(id, json, token)     a layer's whole payload
  *                    bridge.layerUpdate(id, json, token)   {upsert: payload|null, remove: [ids]}
  *                    bridge.command(json)                  {op: "flyTo", args: [...], token}
+ *                    (the first command after ready is {op: "configure", args: [PageConfig]}:
+ *                    the live page is static and cached on disk, see desktop/maps/page.py)
  *   page -> Python   bridge.ready()                        the page is up, send the layers
  *                    bridge.featureClicked(layer, id, lon, lat)
  *                    bridge.featureHovered(layer, id, name)      ("" when the pointer leaves)
@@ -28,14 +30,17 @@
  *   both      legend [[colour, label], ...], legendKind "dot" | "line" | "square"
  *
  * The page never reloads for an update: features are added, changed or removed in place, so
- * the zoom, the centre and an open popup stay where the user left them.
+ * the zoom, the centre and an open popup stay where the user left them. A whole payload for a
+ * point layer already drawn is applied in place too (unchanged rows keep their marker).
+ * Tooltips, clicks and hovers are bound once per layer group, not per feature.
+ * SafeGridMap.timings() returns each push's stages (parse, apply, wait for paint) for benchmarks.
  */
 (function () {
     "use strict";
 
     const SG = {};
     let map = null;
-    let cfg = null;
+    let cfg = null;                  // PageConfig.as_json(), from Python or the exported page
     let T = {};                      // translated UI strings from Python
     let bridge = null;
     const layers = new Map();        // layer id -> state (see defineLayer)
@@ -63,10 +68,10 @@
 
     // -- start-up ------------------------------------------------------------------------------
 
+    /* The live page is static (cached on disk): it starts with `config` null and Python sends
+     * it over the channel ("configure") before the layers. An exported page passes it here. */
     SG.start = function (leafletMap, config, data) {
         map = leafletMap;
-        cfg = config;
-        T = config.strings || {};
         window.__sgLoadId = Date.now() + ":" + Math.random();   // a reload would change it
         map.getContainer().classList.add("sg-map");
         map.createPane("sg-labels").style.zIndex = 640;
@@ -76,23 +81,71 @@
         // Stacking inside it follows drawing order; restack() restores layer order after changes.
         const canvas = L.canvas({padding: 0.3, tolerance: 3});
         renderers = {grids: canvas, overlays: canvas, points: canvas};
-        SG.setBase(config.base);
-        for (const def of config.layers) {
-            SG.defineLayer(def);
-        }
-        addControls();
-        map.getContainer().classList.add("sg-far");
-        if (config.view) {
-            map.setView(config.view.center, config.view.zoom, {animate: false});
-        } else {
-            SG.zoomToDistrict(false);
-        }
         map.on("zoomend moveend", onViewChanged);
         map.on("click", () => clearSelection());
         map.on("contextmenu", (e) => {
             report("rightClicked", e.latlng.lng, e.latlng.lat,
                    Math.round(e.containerPoint.x), Math.round(e.containerPoint.y));
         });
+        if (config) {
+            SG.configure(config, data);
+        }
+        if ((!config || config.live) && typeof QWebChannel !== "undefined" && typeof qt !== "undefined") {
+            new QWebChannel(qt.webChannelTransport, (channel) => {
+                bridge = channel.objects.bridge;
+                bridge.layerData.connect((id, text, token) => {
+                    const t0 = performance.now();
+                    const payload = JSON.parse(text);
+                    const t1 = performance.now();
+                    SG.setLayer(id, payload);
+                    timed("layer", id, text.length, t0, t1, performance.now(), token);
+                });
+                bridge.layerUpdate.connect((id, text, token) => {
+                    const t0 = performance.now();
+                    const update = JSON.parse(text);
+                    const t1 = performance.now();
+                    SG.updateLayer(id, update);
+                    timed("update", id, text.length, t0, t1, performance.now(), token);
+                });
+                bridge.command.connect((text) => {
+                    const c = JSON.parse(text);
+                    SG[c.op](...(c.args || []));
+                    afterPaint(c.token);
+                });
+                bridge.ready();
+            });
+        }
+    };
+
+    /* The district, the layer definitions, the strings and the view (see PageConfig.as_json). */
+    SG.configure = function (config, data) {
+        const again = cfg !== null;
+        cfg = config;
+        T = config.strings || {};
+        if (again) {
+            for (const id of Array.from(layers.keys())) {
+                SG.removeLayer(id);
+            }
+        }
+        if (config.minZoom !== undefined && config.minZoom !== map.getMinZoom()) {
+            map.setMinZoom(config.minZoom);
+        }
+        if (config.maxZoom !== undefined && config.maxZoom !== map.getMaxZoom()) {
+            map.setMaxZoom(config.maxZoom);
+        }
+        SG.setBase(config.base);
+        for (const def of config.layers) {
+            SG.defineLayer(def);
+        }
+        if (!again) {
+            addControls();
+        }
+        map.getContainer().classList.add("sg-far");
+        if (config.view) {
+            map.setView(config.view.center, config.view.zoom, {animate: false});
+        } else {
+            SG.zoomToDistrict(false);
+        }
         for (const [id, payload] of Object.entries(data || {})) {
             SG.setLayer(id, payload);
         }
@@ -104,26 +157,32 @@
             SG.setFocus(st.focus);
         }
         refreshVisibility();
-        if (config.live && typeof QWebChannel !== "undefined" && typeof qt !== "undefined") {
-            new QWebChannel(qt.webChannelTransport, (channel) => {
-                bridge = channel.objects.bridge;
-                bridge.layerData.connect((id, text, token) => {
-                    SG.setLayer(id, JSON.parse(text));
-                    afterPaint(token);
-                });
-                bridge.layerUpdate.connect((id, text, token) => {
-                    SG.updateLayer(id, JSON.parse(text));
-                    afterPaint(token);
-                });
-                bridge.command.connect((text) => {
-                    const c = JSON.parse(text);
-                    SG[c.op](...(c.args || []));
-                    afterPaint(c.token);
-                });
-                bridge.ready();
-            });
-        }
+        refreshLegend();
     };
+
+    // -- timings: each push's stages, for the benchmark (SafeGridMap.timings()) ------------------
+
+    const timings = [];
+
+    function timed(what, layer, bytes, t0, t1, t2, token) {
+        // `received` and `painted`: epoch ms (Python's time.time() * 1e3 is the same clock).
+        const wall = Date.now() - performance.now();   // performance.timeOrigin drifts from it
+        const entry = {what: what, layer: layer, bytes: bytes, parse: t1 - t0, apply: t2 - t1, paint: 0,
+                       received: wall + t0, painted: 0};
+        requestAnimationFrame(() => {
+            const t3 = performance.now();
+            entry.paint = t3 - t2;
+            entry.painted = wall + t3;
+            timings.push(entry);
+            if (timings.length > 500) {
+                timings.splice(0, timings.length - 500);
+            }
+            report("applied", token);
+        });
+    }
+
+    /* Every push since the last call: {what, layer, bytes, parse, apply, paint (ms), received, painted}. */
+    SG.timings = () => timings.splice(0);
 
     // -- layers -----------------------------------------------------------------------------
 
@@ -151,6 +210,7 @@
             col: {}, wanted: def.visible !== false, onMap: false,
             labels: new Map(), labelGroup: L.layerGroup(),
         };
+        bindGroup(state);
         layers.set(def.id, state);
         refreshVisibility();
         refreshLegend();
@@ -170,9 +230,21 @@
         refreshLegend();
     };
 
+    /* A layer's whole payload. Points already on the map are kept where their row is unchanged:
+     * a full refresh costs a comparison per point, and only what changed is moved, restyled,
+     * added or removed (in batches: markercluster's addLayers / removeLayers). */
     SG.setLayer = function (id, payload) {
         const ls = layers.get(id);
         if (!ls) {
+            return;
+        }
+        if (ls.kind === "points" && ls.byId.size && sameRow(ls.columns, payload.columns)) {
+            const added = syncPoints(ls, payload.rows);
+            applyFocus(ls);
+            restoreSelection(id);
+            if (added) {
+                restack(false);
+            }
             return;
         }
         ls.group.clearLayers();
@@ -181,17 +253,7 @@
         ls.labels.clear();
         if (ls.kind === "points") {
             setColumns(ls, payload.columns);
-            const made = payload.rows.map((row) => makePoint(ls, row));
-            // Drawn in `order`: the last category (e.g. red risk) lies on top of the others.
-            if (ls.style.order && ls.style.colorBy) {
-                const rank = (m) => ls.style.order.indexOf(m.sgRow[ls.col[ls.style.colorBy]]);
-                made.sort((a, b) => rank(b) - rank(a));
-            }
-            if (ls.group.addLayers) {
-                ls.group.addLayers(made);
-            } else {
-                made.forEach((m) => ls.group.addLayer(m));
-            }
+            addPoints(ls, payload.rows.map((row) => makePoint(ls, row)));
         } else {
             for (const f of payload.features) {
                 ls.group.addLayer(makeShape(ls, f));
@@ -202,6 +264,102 @@
         refreshLabels(ls);
         restack(ls.kind === "polygons");
     };
+
+    function sameRow(a, b) {
+        if (!a || !b || a.length !== b.length) {
+            return false;
+        }
+        for (let i = 0; i < a.length; i++) {
+            if (a[i] !== b[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /* New markers in `order`: the last category (e.g. red risk) lies on top of the others. */
+    function addPoints(ls, made) {
+        if (ls.style.order && ls.style.colorBy) {
+            const c = ls.col[ls.style.colorBy];
+            const rank = new Map(ls.style.order.map((v, i) => [v, i]));
+            const r = (m) => (rank.has(m.sgRow[c]) ? rank.get(m.sgRow[c]) : -1);
+            made.sort((a, b) => r(b) - r(a));
+        }
+        if (ls.group.addLayers) {
+            ls.group.addLayers(made);
+        } else {
+            made.forEach((m) => ls.group.addLayer(m));
+        }
+    }
+
+    /* Bring a point layer to `rows` in place; returns how many markers were added. */
+    function syncPoints(ls, rows) {
+        const seen = new Set();
+        const added = [];
+        const moved = [];      // clustered markers leave and re-enter their group to move
+        const restyled = [];
+        for (const row of rows) {
+            const id = String(row[0]);
+            seen.add(id);
+            const old = ls.byId.get(id);
+            if (!old) {
+                added.push(makePoint(ls, row));
+            } else if (!sameRow(old.sgRow, row)) {
+                if (old.sgRow[1] !== row[1] || old.sgRow[2] !== row[2]) {
+                    if (ls.style.cluster) {
+                        moved.push(old);
+                    } else {
+                        old.setLatLng([row[2], row[1]]);
+                    }
+                }
+                old.sgRow = row;
+                restyle(ls, old);
+                restyled.push(old);
+            }
+        }
+        const gone = [];
+        for (const [id, m] of ls.byId) {
+            if (!seen.has(id)) {
+                gone.push(m);
+                ls.byId.delete(id);
+            }
+        }
+        const out = gone.concat(moved);
+        // Out of the group first, then moved: a clustered marker moving inside its group would
+        // be taken out and put back on its own, one at a time.
+        const many = ls.group.removeLayers && out.length > Math.max(100, ls.byId.size / 8);
+        if (many) {
+            ls.group.clearLayers();   // re-clustering all beats taking many out one by one
+        } else if (out.length && ls.group.removeLayers) {
+            ls.group.removeLayers(out);
+        } else {
+            out.forEach((m) => ls.group.removeLayer(m));
+        }
+        for (const m of moved) {
+            m.setLatLng([m.sgRow[2], m.sgRow[1]]);
+        }
+        if (many) {
+            addPoints(ls, Array.from(ls.byId.values()));
+        } else if (moved.length || added.length) {
+            addPoints(ls, moved.concat(added));
+        }
+        if (!many) {
+            refreshClusterIcons(ls, restyled, moved);
+        }
+        return added.length;
+    }
+
+    /* A recoloured marker inside a cluster recolours the cluster's ring. */
+    function refreshClusterIcons(ls, restyled, moved) {
+        if (!ls.group.refreshClusters || !restyled.length) {
+            return;
+        }
+        const skip = new Set(moved);
+        const stay = restyled.filter((m) => !skip.has(m) && ls.group.hasLayer(m));
+        if (stay.length) {
+            ls.group.refreshClusters(stay);
+        }
+    }
 
     /* Layer order in the shared canvas: polygons in definition order, then point layers on top. */
     function restack(polygonsToo) {
@@ -242,14 +400,18 @@
         const up = update.upsert;
         if (up && up.kind === "points") {
             setColumns(ls, up.columns);
+            const restyled = [];
             for (const row of up.rows) {
                 const old = ls.byId.get(String(row[0]));
                 if (old) {
-                    movePoint(ls, old, row);
+                    if (!movePoint(ls, old, row)) {
+                        restyled.push(old);
+                    }
                 } else {
                     ls.group.addLayer(makePoint(ls, row));
                 }
             }
+            refreshClusterIcons(ls, restyled, []);
         } else if (up) {
             for (const f of up.features) {
                 const old = ls.byId.get(String(f.id));
@@ -337,7 +499,6 @@
         m.sgId = id;
         m.sgLayer = ls.def.id;
         m.sgRow = row;
-        bindFeature(ls, m, () => rowName(ls, row));
         ls.byId.set(id, m);
         return m;
     }
@@ -365,6 +526,7 @@
         });
     }
 
+    /* Returns true when the marker moved (a clustered one re-entered its group). */
     function movePoint(ls, m, row) {
         const moved = m.sgRow[1] !== row[1] || m.sgRow[2] !== row[2];
         m.sgRow = row;
@@ -378,6 +540,7 @@
             }
         }
         restyle(ls, m);
+        return moved;
     }
 
     function rowName(ls, row) {
@@ -438,14 +601,13 @@
             }
         };
         if (shape.eachLayer) {
-            shape.eachLayer(apply);
+            shape.eachLayer((part) => { part.sgOwner = shape; apply(part); });
         } else {
             apply(shape);
         }
         shape.feature = feature;
         shape.sgId = String(feature.id);
         shape.sgLayer = ls.def.id;
-        bindFeature(ls, shape, () => (feature.properties || {}).n || "");
         ls.byId.set(shape.sgId, shape);
         return shape;
     }
@@ -516,24 +678,45 @@
 
     // -- interaction --------------------------------------------------------------------------
 
-    function bindFeature(ls, obj, name) {
-        obj.bindTooltip(() => esc(name()), {sticky: true, direction: "top", className: "sg-tooltip",
-                                            offset: [0, -6]});
-        obj.on("click", (e) => {
-            L.DomEvent.stopPropagation(e);
-            const ll = e.latlng || anchorOf(obj);
-            activate(ls.def.id, obj.sgId, ll);
-        });
-        obj.on("mouseover", () => {
-            const key = ls.def.id + ":" + obj.sgId;
-            if (key !== hoverKey) {
-                hoverKey = key;
-                report("featureHovered", ls.def.id, obj.sgId, name());
+    /* The feature an event came from: a marker or shape of the layer (a part of a multi-part
+     * overlay feature answers for its feature). Clusters are not features. */
+    function featureOf(e) {
+        const obj = e.layer && (e.layer.sgOwner || e.layer);
+        return obj && obj.sgId !== undefined ? obj : null;
+    }
+
+    function featureName(ls, obj) {
+        return obj.sgRow ? rowName(ls, obj.sgRow) : ((obj.feature && obj.feature.properties) || {}).n || "";
+    }
+
+    /* Tooltip, click and hover for every feature of a layer, bound once on its group (events
+     * bubble up from the features): nothing per feature, so thousands of points cost no closures. */
+    function bindGroup(ls) {
+        const g = ls.group;
+        g.bindTooltip((obj) => {
+            const f = obj && (obj.sgOwner || obj);
+            return f && f.sgId !== undefined ? esc(featureName(ls, f)) : "";
+        }, {sticky: true, direction: "top", className: "sg-tooltip", offset: [0, -6]});
+        g.on("click", (e) => {
+            const obj = featureOf(e);
+            if (obj) {
+                L.DomEvent.stopPropagation(e);
+                activate(ls.def.id, obj.sgId, e.latlng || anchorOf(obj));
             }
         });
-        obj.on("mouseout", () => {
-            hoverKey = "";
-            report("featureHovered", "", "", "");
+        g.on("mouseover", (e) => {
+            const obj = featureOf(e);
+            const key = obj ? ls.def.id + ":" + obj.sgId : "";
+            if (obj && key !== hoverKey) {
+                hoverKey = key;
+                report("featureHovered", ls.def.id, obj.sgId, featureName(ls, obj));
+            }
+        });
+        g.on("mouseout", (e) => {
+            if (featureOf(e)) {
+                hoverKey = "";
+                report("featureHovered", "", "", "");
+            }
         });
     }
 

@@ -7,11 +7,12 @@ import re
 
 import pytest
 import shapely
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from desktop.data.feed import Change, Changes
 from desktop.data.map_tables import Camera
 from desktop.data.tables import Enterprise, Grid, SquadMember
+from desktop.data.tables_dispatch import CurrentPosition, Incident, Vehicle
 from desktop.data.tables_hazards import Hazard
 from desktop.data.uow import UnitOfWork
 from desktop.domain.enums import TERRITORIAL_LEVELS, GridLevel
@@ -23,6 +24,9 @@ from desktop.maps.layers import POINTS, Layer, LayerRegistry, Points, build_payl
 from desktop.maps.members import member_positions
 from desktop.maps.page import PageConfig, render_page
 from desktop.maps.webfont import ttc_face_to_ttf
+from desktop.services import incidents
+from desktop.services import positions as squad_positions
+from desktop.services.common import SYSTEM
 from desktop.services.locate import GridLocator
 
 
@@ -45,6 +49,9 @@ def test_every_layer_holds_what_the_database_holds(demo_db):
         assert _size(payloads["enterprises"]) == s.scalar(select(func.count()).select_from(Enterprise)) == 420
         assert _size(payloads["cameras"]) == s.scalar(select(func.count()).select_from(Camera)) > 100
         assert _size(payloads["members"]) == s.scalar(select(func.count()).select_from(SquadMember)) == 36
+        assert _size(payloads["vehicles"]) == s.scalar(select(func.count()).select_from(Vehicle)) == 3
+        open_incidents = s.scalar(select(func.count()).select_from(Incident).where(Incident.status != "closed"))
+        assert _size(payloads["incidents"]) == open_incidents > 0
         open_hazards = s.scalar(select(func.count()).select_from(Hazard).where(Hazard.status.in_(OPEN_STATUSES)))
         assert _size(payloads["hazards"]) == open_hazards > 0
     assert _size(payloads["grids_sub_community"]) == 755
@@ -52,16 +59,38 @@ def test_every_layer_holds_what_the_database_holds(demo_db):
     assert set(feature["properties"]) >= {"n", "c", "lp"} and feature["geometry"]["type"] in ("Polygon", "MultiPolygon")
 
 
-def test_members_stand_inside_their_home_grid(demo_sqlite):
-    with UnitOfWork(demo_sqlite, write=False) as uow:
+def test_members_stand_at_their_live_position_else_in_their_home_grid(demo_sqlite):
+    with UnitOfWork(demo_sqlite) as uow:
         positions = member_positions(uow)
-        homes = dict(uow.session.execute(select(SquadMember.id, Grid.geometry).join(
-            Grid, SquadMember.home_grid_id == Grid.id)).all())
+        live = {p.id: p for p in squad_positions.member_positions(uow)}
         assert member_positions(uow, {positions[3].id}) == [positions[3]]  # partial == full
+        gone = positions[5].id                                            # no position known at all
+        uow.session.execute(delete(CurrentPosition).where(CurrentPosition.member_id == gone))
+        uow.commit()
+    with UnitOfWork(demo_sqlite, write=False) as uow:
+        fallback = member_positions(uow, {gone})[0]
+        home = uow.session.scalar(select(Grid.geometry).join(SquadMember, SquadMember.home_grid_id == Grid.id)
+                                  .where(SquadMember.id == gone))
     assert len(positions) == 36
     for m in positions:
-        assert shapely.from_geojson(homes[m.id]).buffer(1e-4).contains(shapely.Point(m.lon, m.lat)), m.name
-    assert len({(m.lon, m.lat) for m in positions}) == 36  # fanned out: no two stacked
+        assert (m.lon, m.lat, m.status) == (live[m.id].lon, live[m.id].lat, live[m.id].status), m.name
+        assert m.incident == (live[m.id].incident_code or "")
+    assert {m.status for m in positions} >= {"available", "on_scene"}  # coloured by status
+    assert fallback.source == "home_grid"
+    assert shapely.from_geojson(home).buffer(1e-4).contains(shapely.Point(fallback.lon, fallback.lat))
+
+
+def test_incidents_layer_adds_updates_and_drops_closed_ones(demo_sqlite):
+    layer = default_registry().get("incidents")
+    with UnitOfWork(demo_sqlite) as uow:
+        shown = json.loads(layer.build(uow).json())["rows"]
+        first = int(shown[0][0])
+        incidents.close_incident(uow, SYSTEM, first, reason="误报", expected_version=None)
+    with UnitOfWork(demo_sqlite, write=False) as uow:
+        up = json.loads(layer.update(uow, {str(first), str(int(shown[1][0]))}).json())
+        vehicles = json.loads(default_registry().get("vehicles").update(uow, {"1", "99"}).json())
+    assert up["remove"] == [str(first)] and [r[0] for r in up["upsert"]["rows"]] == [shown[1][0]]
+    assert [r[0] for r in vehicles["upsert"]["rows"]] == ["1"] and vehicles["remove"] == ["99"]
 
 
 def test_incremental_updates_carry_only_what_changed(demo_sqlite):

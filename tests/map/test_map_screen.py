@@ -9,6 +9,7 @@ proves none went to another host.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import sqlite3
@@ -94,6 +95,8 @@ def env(qapp, demo_template, tmp_path_factory):
         actor = users.authenticate(uow, "admin", DEMO_PASSWORD)
     ctx = build_context(db, actor)
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    cache_before = os.environ.get("SAFEGRID_CACHE_DIR")
+    os.environ["SAFEGRID_CACHE_DIR"] = str(folder / "cache")  # the page and grid caches: this module's
     screen = MapScreen(ctx, settings)
     recorder = Recorder()
     screen.view.profile().setUrlRequestInterceptor(recorder)  # before the page is even written
@@ -108,6 +111,10 @@ def env(qapp, demo_template, tmp_path_factory):
     screen.close()
     shiboken6.delete(screen)   # now, with its page, before the profiles go at exit
     db.dispose()
+    if cache_before is None:
+        os.environ.pop("SAFEGRID_CACHE_DIR", None)
+    else:
+        os.environ["SAFEGRID_CACHE_DIR"] = cache_before
 
 
 def test_the_page_loads_leaflet_offline(env):
@@ -353,6 +360,80 @@ def test_export_png_and_standalone_html(env, qapp):
     assert [u for u in recorder.urls if not u.startswith(("file:", "data:"))] == []
     shiboken6.delete(view)     # the page (its child) goes before its profile
     shiboken6.delete(profile)
+
+
+def test_squad_layers_hold_the_squad_and_a_position_report_moves_one_marker(env):
+    from desktop.data.tables_dispatch import Incident, Tracker, Vehicle
+    from desktop.domain.position import PositionFix
+    from desktop.services.locate import GridLocator
+    from desktop.services.positions import record_fix
+
+    expected = env.sql(lambda s: {
+        "members": s.scalar(select(func.count()).select_from(SquadMember)),
+        "vehicles": s.scalar(select(func.count()).select_from(Vehicle)),
+        "incidents": s.scalar(select(func.count()).select_from(Incident).where(Incident.status != "closed"))})
+    assert {k: env.js(f"SafeGridMap.count('{k}')") for k in expected} == expected
+    member, device = env.sql(lambda s: s.execute(select(Tracker.member_id, Tracker.device_id).where(
+        Tracker.member_id.is_not(None)).order_by(Tracker.id)).first())
+    where = "SafeGridMap.ids('members').map(id => [id, SafeGridMap.object('members', id).getLatLng()])"
+    before = dict(env.js(where))
+    env.js(f"(SafeGridMap.object('members', '{member}').__tag = 'same marker')")
+    lat, lng = before[str(member)]["lat"] + 0.001, before[str(member)]["lng"] + 0.001
+    pushed: list = []
+    drawn: list = []
+    env.screen.controller.update_pushed.connect(lambda lay, tok: pushed.append((lay, tok)))
+    env.screen.view.applied.connect(drawn.append)
+    with UnitOfWork(env.db) as uow:                            # what the receiver does with a report
+        record_fix(uow, PositionFix(device, lng, lat, None), locator=GridLocator.from_session(uow.session))
+    wait_until(lambda: any(lay == "members" and tok in drawn for lay, tok in pushed), 15, "the member moved")
+    after = dict(env.js(where))
+    moved = [i for i in after if after[i] != before[i]]
+    assert moved == [str(member)] and after[str(member)] == {"lat": lat, "lng": lng}
+    assert env.js(f"SafeGridMap.object('members', '{member}').__tag") == "same marker"   # moved, not redrawn
+
+
+def test_a_whole_layer_refresh_keeps_unchanged_markers_and_applies_the_rest(env):
+    """A full payload for a drawn point layer is applied in place: unchanged rows keep their
+    marker, a changed row moves and recolours it, a missing row goes, a new row comes."""
+    cam = env.js("SafeGridMap.ids('cameras')")
+    keep, move, drop = cam[0], cam[1], cam[2]
+    before = env.js("SafeGridMap.count('cameras')")
+    env.js(f"(SafeGridMap.object('cameras', '{keep}').__tag = 'kept')")
+    env.js(f"(SafeGridMap.object('cameras', '{move}').__tag = 'moved')")
+    layer = env.screen.controller.registry.get("cameras")
+    payload = json.loads(env.screen.controller.cache["cameras"])
+    rows = {r[0]: r for r in payload["rows"]}
+    rows[move] = [move, rows[move][1] + 0.001, rows[move][2] + 0.001, *rows[move][3:]]
+    del rows[drop]
+    rows["new-1"] = ["new-1", 117.16, 34.23, "new camera", "X-1", ""]
+    changed = json.dumps({**payload, "rows": list(rows.values())}, ensure_ascii=False)
+    drawn: list = []
+    env.screen.view.applied.connect(drawn.append)
+    token = env.screen.view.send_layer(layer.id, changed)
+    wait_until(lambda: token in drawn, 10, "the refresh drawn")
+    assert env.js("SafeGridMap.count('cameras')") == before            # one gone, one new
+    assert env.js(f"SafeGridMap.object('cameras', '{keep}').__tag") == "kept"
+    assert env.js(f"SafeGridMap.object('cameras', '{move}').__tag") == "moved"
+    ll = env.js(f"SafeGridMap.object('cameras', '{move}').getLatLng()")
+    assert ll["lng"] == pytest.approx(rows[move][1]) and ll["lat"] == pytest.approx(rows[move][2])
+    assert env.js(f"SafeGridMap.object('cameras', '{drop}')") is None
+    assert env.js("!!SafeGridMap.object('cameras', 'new-1')") is True
+    # Put the layer back as the database has it.
+    token = env.screen.view.send_layer(layer.id, env.screen.controller.cache["cameras"])
+    wait_until(lambda: token in drawn, 10, "the layer restored")
+    assert env.js("SafeGridMap.count('cameras')") == before
+    assert env.js("SafeGridMap.object('cameras', 'new-1')") is None
+
+
+def test_the_page_reports_the_stages_of_each_push(env):
+    env.js("SafeGridMap.timings()")
+    drawn: list = []
+    env.screen.view.applied.connect(drawn.append)
+    token = env.screen.view.send_layer("cameras", env.screen.controller.cache["cameras"])
+    wait_until(lambda: token in drawn, 10, "the push drawn")
+    (entry,) = env.js("SafeGridMap.timings()")
+    assert entry["what"] == "layer" and entry["layer"] == "cameras" and entry["bytes"] > 0
+    assert all(entry[k] >= 0 for k in ("parse", "apply", "paint"))
 
 
 def test_no_request_left_the_machine(env):
