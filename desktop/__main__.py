@@ -34,6 +34,10 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=2026, help="generator seed (same seed, same rows)")
     demo.add_argument("--force", action="store_true", help="replace the data of a non-empty database")
     demo.add_argument("--if-empty", action="store_true", help="load only when the database holds no district")
+    demo.add_argument("--hazards", type=int, default=None, metavar="N",
+                      help="hazard tickets in the year of history (default 3000; e.g. 1000000 for benchmarks)")
+    sub.add_parser("escalate", help="raise overdue hazard tickets up the escalation ladder (idempotent; "
+                   "for a scheduler)")
 
     user = sub.add_parser("user", help="users and roles")
     user_sub = user.add_subparsers(dest="user_command", required=True)
@@ -42,6 +46,13 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--role", required=True, choices=["admin", "duty", "viewer"])
     add.add_argument("--name", default="", help="display name")
     user_sub.add_parser("list", help="list users")
+
+    from desktop.reports.kinds import add_report_parsers  # light: reportlab loads only to build
+
+    add_report_parsers(sub)  # `report KIND ... --out FILE`, one KIND per desktop.reports.kinds entry
+    from desktop.tracking.cli import add_tracking_parsers
+
+    add_tracking_parsers(sub)  # `receive` (position receiver) and `simulate`
     return p
 
 
@@ -72,8 +83,21 @@ def _headless(args: argparse.Namespace) -> int:
         if args.command == "demo":
             from desktop.demo.load import load_demo
 
-            report = load_demo(db, seed=args.seed, force=args.force, if_empty=args.if_empty)
+            if args.hazards is not None and args.hazards < 0:
+                raise DomainError("--hazards must be 0 or more")
+            report = load_demo(db, seed=args.seed, force=args.force, if_empty=args.if_empty, hazards=args.hazards)
             print(report)
+            return 0
+        if args.command == "escalate":
+            from desktop.data.uow import UnitOfWork
+            from desktop.services.escalation import run_escalation
+
+            with UnitOfWork(db) as uow:
+                run = run_escalation(uow)
+            for step in run.steps:
+                print(step.describe())
+            print(f"escalation on {run.today.isoformat()}: {run.checked} tickets near or past their deadline "
+                  f"checked, {len(run.steps)} escalated")
             return 0
         if args.command == "user":
             from desktop.data.uow import UnitOfWork
@@ -89,6 +113,16 @@ def _headless(args: argparse.Namespace) -> int:
                 users.add_user(uow, SYSTEM, args.username, args.name or args.username, args.role, password)
             print(f"user {args.username} added ({args.role})")
             return 0
+        if args.command == "report":
+            from desktop.reports.kinds import run_report
+
+            outcome = run_report(db, args)
+            print(f"{outcome.title}: {outcome.summary}, {outcome.pages} pages written to {outcome.path}")
+            return 0
+        if args.command in ("receive", "simulate"):
+            from desktop.tracking.cli import run_tracking
+
+            return run_tracking(db, args)
     finally:
         db.dispose()
     return 2

@@ -17,6 +17,9 @@ def prepare_environment() -> None:
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
+    # Results hop worker -> GUI thread -> worker (a live map update makes three hops); at the
+    # default 5 ms GIL switch interval each hop may wait that long for a busy thread.
+    sys.setswitchinterval(0.001)
 
 
 def install_font_and_language(app, lang: str = "zh") -> list:
@@ -82,12 +85,13 @@ def _sign_in(db, username: str | None):
     return dialog.actor
 
 
-def _quit_when_idle(app, ctx) -> None:
+def _quit_when_idle(app, ctx, window) -> None:
     """Print `ready` once the window is up and the first screen's loads have landed, then quit."""
     from PySide6.QtCore import QTimer
 
     def check() -> None:
-        if ctx.ops.busy:
+        # A screen may say it is still busy too (the map, until it has drawn every layer).
+        if ctx.ops.busy or getattr(window.stack.currentWidget(), "busy", False):
             QTimer.singleShot(5, check)
             return
         print("ready", flush=True)
@@ -100,6 +104,10 @@ def run_gui(args: argparse.Namespace) -> int:
     prepare_environment()
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop.widgets.map_scheme import register_map_schemes
+
+    register_map_schemes()  # the map's local tile scheme: before the QApplication exists
 
     from desktop.data.engine import open_database, resolve_url
     from desktop.data.migrate import upgrade
@@ -122,6 +130,10 @@ def run_gui(args: argparse.Namespace) -> int:
     if actor is None:
         return 0
     ctx = build_context(db, actor)
+    if getattr(args, "screen", None):  # open on it directly: the default screen (the map) is not built
+        from PySide6.QtCore import QSettings
+
+        QSettings().setValue("main/screen", args.screen)
     window = MainWindow(ctx)
     if getattr(args, "screen", None):
         from desktop.views.main_window import SCREENS
@@ -132,7 +144,7 @@ def run_gui(args: argparse.Namespace) -> int:
         window.show_screen(args.screen)
     window.show()
     if getattr(args, "exit_when_ready", False):
-        _quit_when_idle(app, ctx)
+        _quit_when_idle(app, ctx, window)
     code = app.exec()
     ctx.sync.stop()
     ctx.ops.cancel_all()

@@ -7,11 +7,15 @@ Unset: they skip and say why. Set but unreachable: they fail (CI must not skip s
 from __future__ import annotations
 
 import os
+import tempfile
 
 # Before anything imports Qt: headless, and QtWebEngine usable as root without a GPU.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
+# Caches (the map page, grid layers) and Qt settings go to a throw-away folder, not $HOME.
+os.environ.setdefault("SAFEGRID_CACHE_DIR", tempfile.mkdtemp(prefix="safegrid-test-cache-"))
+os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="safegrid-test-config-"))
 
 import itertools
 import secrets
@@ -25,8 +29,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from desktop.data.engine import Database, open_database
 from desktop.data.migrate import upgrade
+from desktop.widgets.map_scheme import register_map_schemes
 
-pytest_plugins = ["tests.demo_fixtures"]
+pytest_plugins = ["tests.demo_fixtures", "tests.squad_world", "tests.gui.hazard_env"]
+
+register_map_schemes()  # the map's tile scheme (LocalScheme) must exist before the QApplication
 
 PG_ENV = "SAFEGRID_TEST_PG_URL"
 

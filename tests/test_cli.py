@@ -63,7 +63,8 @@ def test_a_database_from_a_newer_schema_is_refused(tmp_path):
     assert safegrid("--db", url, "db", "upgrade").returncode == 0
     db = open_database(url)
     with db.write_engine.begin() as conn:
-        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+        conn.execute(text("DELETE FROM alembic_version"))
+        conn.execute(text("INSERT INTO alembic_version (version_num) VALUES ('9999')"))
     db.dispose()
     assert "newer" in _one_line_error(safegrid("--db", url, "demo"))
     status = safegrid("--db", url, "db", "status")

@@ -31,7 +31,7 @@ class UnitOfWork:
         self.db = db
         self.write = write
         self.changes = Changes()
-        self._pending: list[tuple[AuditEntry, Change]] = []
+        self._pending: list[tuple[AuditEntry | None, Change]] = []
         self.session: Session
 
     def __enter__(self) -> UnitOfWork:
@@ -50,14 +50,18 @@ class UnitOfWork:
         self.session.close()
         self._pending.clear()
 
-    def record(self, actor: str, entity: str, entity_id: object, action: str, summary: str) -> None:
-        """Note a write: an audit row, and a change-feed row, both written at commit."""
+    def record(self, actor: str, entity: str, entity_id: object, action: str, summary: str, *,
+               audit: bool = True) -> None:
+        """Note a write: an audit row, and a change-feed row, both written at commit.
+
+        `audit=False` writes the change-feed row only: for machine input that keeps its own
+        history table (tracker position reports), which would otherwise flood the audit log."""
         at = utcnow()
         eid = str(entity_id)
-        audit = AuditEntry(
+        row = AuditEntry(
             at=at, actor=actor, entity=entity, entity_id=eid, action=action, summary=summary
-        )
-        self._pending.append((audit, Change(entity, eid, action, actor=actor)))
+        ) if audit else None
+        self._pending.append((row, Change(entity, eid, action, actor=actor)))
 
     def flush(self) -> None:
         try:
@@ -71,7 +75,7 @@ class UnitOfWork:
         self.flush()
         feed_rows: list[ChangeFeedEntry] = []
         if self._pending:
-            self.session.add_all(a for a, _ in self._pending)
+            self.session.add_all(a for a, _ in self._pending if a is not None)
             if self.db.is_postgres:
                 self.session.execute(
                     text("SELECT pg_advisory_xact_lock(:k)"), {"k": _FEED_LOCK_KEY}

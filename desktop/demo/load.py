@@ -47,6 +47,12 @@ def _counts(uow: UnitOfWork) -> tuple[int, int]:
 
 def _wipe(uow: UnitOfWork) -> None:
     s = uow.session
+    from desktop.demo.squad import wipe_demo_squad  # incidents, dispatches, squad details
+
+    wipe_demo_squad(s)
+    from desktop.demo.hazard_load import wipe_hazards  # tickets point at grids and enterprises
+
+    wipe_hazards(s)
     s.execute(update(User).values(department_id=None))
     s.execute(delete(User).where(User.username.in_([u for u, _, _ in DEMO_USERS])))
     for table in (SquadMember, SubSquad, Enterprise, BoundaryRule):
@@ -58,7 +64,7 @@ def _wipe(uow: UnitOfWork) -> None:
 
 
 def load_demo(db: Database, seed: int = 2026, *, force: bool = False, if_empty: bool = False,
-              progress: Progress | None = None) -> str:
+              progress: Progress | None = None, hazards: int | None = None) -> str:
     """Generate the district for `seed` and insert it in one transaction. Returns a summary."""
     from desktop.demo.plan import build_plan
 
@@ -136,8 +142,17 @@ def load_demo(db: Database, seed: int = 2026, *, force: bool = False, if_empty: 
         s.add_all(User(username=u, display_name=name, role=role, password_hash=password_hash, active=True)
                   for u, name, role in DEMO_USERS if u not in existing)
         s.add(Setting(key="demo", value=json.dumps({"seed": seed})))
+        from desktop.demo.cameras import add_demo_cameras  # the map's video points
+
+        add_demo_cameras(s)
+        from desktop.demo.squad import add_demo_squad  # squad details, incidents, training
+
+        add_demo_squad(s, seed)
+        from desktop.demo.hazard_load import DEFAULT_HAZARDS, add_demo_hazards  # a year of tickets
+
+        hazard_summary = add_demo_hazards(s, DEFAULT_HAZARDS if hazards is None else hazards, seed, progress=progress)
         summary = (f"demo district (seed {seed}): {len(plan.grids)} grids, {len(plan.officers)} officers, "
-                   f"{len(plan.enterprises)} enterprises, {len(plan.squad)} squad members")
+                   f"{len(plan.enterprises)} enterprises, {len(plan.squad)} squad members; {hazard_summary}")
         uow.record("system", "district", "demo", "created", summary)
         uow.commit()
     progress.report(6, 6, "done")

@@ -7,8 +7,8 @@ The map screen does the rest: builds it off the GUI thread, lists it in the laye
 legend, puts it in the search box (searchable=True), and keeps it live from the change feed.
 
 Slots waiting for their features (no placeholder code; add the Layer when the tables exist):
-- "hazards": open hazards coloured by status, flagged when overdue (issue 3). The map screen
-  already emits `hazard_activated(int)` when a feature of a layer with id "hazards" is clicked.
+- "hazards" (hazard_layer.HAZARDS, issue 3): open hazards by status, a red ring when overdue; a
+  click emits MapScreen.hazard_activated(int), which the main window opens in the hazard screen.
 - "incidents": open incidents (issue 5); members' live positions: see members.member_positions.
 """
 

@@ -16,11 +16,15 @@ class Permission(Enum):
     EDIT_REFERENCE = "edit_reference"   # grids, officers, enterprises
     EDIT_RULES = "edit_rules"           # responsibility boundaries
     MANAGE_USERS = "manage_users"
+    DISPATCH = "dispatch"               # incidents, dispatch, squad statuses
+    MANAGE_SQUAD = "manage_squad"       # roster details, equipment, trackers, training
+    CONFIGURE = "configure"             # dispatch and tracking settings
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.VIEWER: frozenset({Permission.READ}),
-    Role.DUTY: frozenset({Permission.READ, Permission.EDIT_REFERENCE}),
+    Role.DUTY: frozenset({Permission.READ, Permission.EDIT_REFERENCE, Permission.DISPATCH,
+                          Permission.MANAGE_SQUAD}),
     Role.ADMIN: frozenset(Permission),
 }
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from desktop import labels
 from desktop.context import AppContext
-from desktop.views.placeholder import PendingScreen
 
 SCREENS = ("map", "hazards", "dispatch", "grids", "enterprises", "dashboard", "reports", "admin")
 
@@ -76,6 +75,19 @@ class MainWindow(QMainWindow):
         }
 
     def _screen_factories(self) -> dict[str, Callable[[], QWidget]]:
+        def map_screen() -> QWidget:
+            from desktop.views.map import MapScreen
+
+            screen = MapScreen(self.ctx, self.settings)
+            screen.hazard_activated.connect(self.open_hazard)  # a hazard clicked on the map
+            screen.new_incident_requested.connect(self.open_incident_intake)  # right-click: new incident here
+            return screen
+
+        def hazards() -> QWidget:
+            from desktop.views.hazards import HazardsScreen
+
+            return HazardsScreen(self.ctx)
+
         def grids() -> QWidget:
             from desktop.views.grids import GridsScreen
 
@@ -91,18 +103,31 @@ class MainWindow(QMainWindow):
 
             return AdminScreen(self.ctx)
 
-        def pending(title: str, what: str) -> Callable[[], QWidget]:
-            return lambda: PendingScreen(title, what)
+        def reports() -> QWidget:
+            from desktop.views.reports import ReportsScreen
 
-        t = self._titles()
+            return ReportsScreen(self.ctx)
+
+        def dispatch() -> QWidget:
+            from desktop.views.dispatch.screen import DispatchScreen
+
+            return DispatchScreen(self.ctx)
+
+        def dashboard() -> QWidget:
+            from desktop.views.dashboard import DashboardScreen  # pyqtgraph: loaded on first visit
+
+            screen = DashboardScreen(self.ctx)
+            screen.drill_requested.connect(self.open_drill)  # a figure clicked: its list
+            return screen
+
         return {
-            "map": pending(t["map"], self.tr("The live district map is not built yet.")),
-            "hazards": pending(t["hazards"], self.tr("Hazard tickets and their closed loop are not built yet.")),
-            "dispatch": pending(t["dispatch"], self.tr("Squad dispatch is not built yet; the squad roster is loaded.")),
+            "map": map_screen,
+            "hazards": hazards,
+            "dispatch": dispatch,
             "grids": grids,
             "enterprises": enterprises,
-            "dashboard": pending(t["dashboard"], self.tr("The live dashboard is not built yet.")),
-            "reports": pending(t["reports"], self.tr("Printed reports are not built yet.")),
+            "dashboard": dashboard,
+            "reports": reports,
             "admin": admin,
         }
 
@@ -121,6 +146,29 @@ class MainWindow(QMainWindow):
 
     def show_screen(self, key: str) -> None:
         self.nav.setCurrentRow(SCREENS.index(key))
+
+    def open_hazard(self, hazard_id: int) -> None:
+        """Show the hazard screen with this ticket open (e.g. clicked on the map)."""
+        self.show_screen("hazards")
+        self.screen("hazards").open_hazard(hazard_id)
+
+    def open_incident_intake(self, lon: float, lat: float) -> None:
+        """The dispatch screen's call intake with this map point as the place."""
+        self.show_screen("dispatch")
+        self.screen("dispatch").open_intake(lon, lat)
+
+    def open_drill(self, drill) -> None:
+        """The list behind a clicked dashboard figure (a services.dashboard.Drill)."""
+        self.show_screen(drill.screen)
+        screen = self.screen(drill.screen)
+        if drill.hazards is not None and hasattr(screen, "show_filtered"):
+            screen.show_filtered(drill.hazards)
+        elif drill.screen == "dispatch":
+            from desktop.views.dispatch.screen import BOARD, INCIDENTS
+
+            screen.tabs.setCurrentIndex(INCIDENTS if drill.key == "incidents" else BOARD)
+            if drill.sub_squad_id is not None:
+                screen.board.show_sub_squad(drill.sub_squad_id)
 
     def current_screen(self) -> str:
         return SCREENS[max(self.nav.currentRow(), 0)]
@@ -170,6 +218,9 @@ class MainWindow(QMainWindow):
         self._on_connection(self.ctx.sync.connected)
         self.ctx.sync.connection_state_changed.connect(self._on_connection)
         self.ctx.ops.failed.connect(self._on_failed)
+        from desktop.views.tracking import install_tracking  # live positions: receiver, light, settings
+
+        self.tracking = install_tracking(self, self.ctx, self.settings)
 
     def _on_connection(self, connected: bool) -> None:
         if connected:
@@ -185,8 +236,8 @@ class MainWindow(QMainWindow):
     # -- remembered layout -------------------------------------------------------------------
     def _restore(self) -> None:
         # The screen first: its minimum size must not undo the restored geometry.
-        last = self.settings.value("main/screen", "grids")
-        self.show_screen(last if last in SCREENS else "grids")
+        last = self.settings.value("main/screen", "map")  # the map is the duty room's main screen
+        self.show_screen(last if last in SCREENS else "map")
         geometry = self.settings.value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)

@@ -123,6 +123,8 @@ def test_a_later_seq_waits_for_an_earlier_uncommitted_one(pg_db: Database, reope
         )
         app = pg_db.url.query["application_name"]  # the fixture tags this test's connections
         while not conn.execute(waiting_on_lock, {"app": app}).scalar():
+            # pg_stat_activity is a snapshot per transaction: end it to see B's progress.
+            conn.commit()
             assert time.monotonic() < deadline, "B never queued on the feed lock"
             time.sleep(0.01)
         conn.commit()

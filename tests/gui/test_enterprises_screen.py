@@ -13,7 +13,7 @@ import shapely
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from desktop.app import build_context
 from desktop.context import AppContext
@@ -271,7 +271,12 @@ def test_a_committed_change_updates_the_row_in_place(qtbot, request, backend, de
 
 
 def test_a_deleted_enterprise_vanishes(screen, demo_db, reopen, qtbot):
-    eid = screen.model.index(5, 0).data(ID_ROLE)
+    with UnitOfWork(demo_db, write=False) as uow:  # one no hazard or incident refers to
+        unreferenced = set(uow.session.execute(text(
+            "SELECT id FROM enterprises WHERE id NOT IN (SELECT enterprise_id FROM hazards "
+            "WHERE enterprise_id IS NOT NULL) AND id NOT IN (SELECT enterprise_id FROM incidents "
+            "WHERE enterprise_id IS NOT NULL)")).scalars())
+    eid = next(i for i in screen.model.ids() if i in unreferenced)
     total = screen.model.rowCount()
     with UnitOfWork(reopen(demo_db)) as uow:
         uow.session.delete(uow.session.get(Enterprise, eid))
