@@ -6,7 +6,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 
 from sqlalchemy import func, select
@@ -71,10 +70,8 @@ def test_receive_command_serves_until_its_time_is_up(world_sqlite):
                             text=True, env=os.environ.copy())
     try:
         assert "listening on http://127.0.0.1:" in proc.stdout.readline()
-        deadline = time.monotonic() + 20
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/?id=dev1&lat=34.01&lon=117.01", timeout=10) as r:
             assert r.status == 200
-        assert time.monotonic() < deadline
     finally:
         proc.terminate()
         proc.wait(20)
