@@ -197,7 +197,7 @@ class BoardTab(QWidget):
 
     def _size_columns(self) -> None:
         em = self.fontMetrics().horizontalAdvance("中")
-        for i, chars in enumerate((4.5, 3.5, 4.5, 4, 4.5, 8.5, 9.5, 5.5, 3, 6, 8)):
+        for i, chars in enumerate((4.5, 3.5, 4.5, 4, 4.5, 10, 9, 5.5, 3, 6, 8)):
             self.table.horizontalHeader().resizeSection(i, int(em * chars) + 12)
         for i, chars in enumerate((8, 7, 5, 5, 9, 11, 14, 6, 20)):
             self.vehicles.horizontalHeader().resizeSection(i, em * chars + 16)
