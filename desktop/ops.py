@@ -172,7 +172,10 @@ class Ops(QObject):
         super().__init__(parent)
         self._db = db
         self._actor = actor
-        self._pool = QThreadPool(self)
+        # Owned by the application, not by this object: were Python's garbage collector to
+        # destroy the pool (holding the GIL) while a worker still needs the GIL to drop its
+        # runnable, the two would wait for each other for ever.
+        self._pool = QThreadPool(QCoreApplication.instance() or self)
         self._pool.setMaxThreadCount(max_threads)
         self._ids = itertools.count(1)
         self._jobs: dict[int, _Job] = {}

@@ -157,3 +157,26 @@ def reopen() -> Iterator[Callable[[Database], Database]]:
     yield _reopen
     for other in opened:
         other.dispose()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _delete_widgets_before_exit():
+    """Web views must die before the QApplication and their profile: at interpreter exit Python
+    frees objects in no useful order, and a QWebEnginePage outliving its profile crashes."""
+    yield
+    import sys
+
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    for _ in range(3):  # a view's destruction schedules its profile's: flush a few rounds
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        app.processEvents()
