@@ -1,9 +1,9 @@
 """Coloured pills for any cell or card: the model says which colour (BADGE_ROLE), the display text
-is the label. Drawn with risk_badge's painter, so every badge in the app looks the same."""
+is the label. One painter, so every badge in the app (risk, status, severity...) looks the same."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -14,8 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.widgets.risk_badge import paint_badge
-
 # The role under which a model hands the delegate a cell's badge colour (a QColor, or None for
 # plain text). Away from risk_badge.RISK_ROLE (+2) and simple_table's roles (+100...).
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 40
@@ -25,12 +23,40 @@ _PAD_Y = 3
 Index = QModelIndex | QPersistentModelIndex
 
 
+def text_colour(background: QColor) -> QColor:
+    """White on dark badges, near-black on light ones (yellow), so the label stays readable."""
+    luminance = 0.299 * background.red() + 0.587 * background.green() + 0.114 * background.blue()
+    return QColor("#1b1b1b") if luminance > 160 else QColor("#ffffff")
+
+
+def paint_badge(painter: QPainter, rect: QRect, colour: QColor, text: str) -> None:
+    """A rounded pill of `colour` holding `text`, left-aligned and vertically centred in `rect`."""
+    metrics = painter.fontMetrics()
+    width = min(metrics.horizontalAdvance(text) + 2 * _PAD_X, rect.width() - 4)
+    height = min(metrics.height() + 2 * _PAD_Y, rect.height() - 2)
+    pill = QRectF(rect.left() + 4, rect.center().y() - height / 2 + 1, width, height)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawRoundedRect(pill, height / 2, height / 2)
+    painter.setPen(text_colour(colour))
+    elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(pill.width()) - 2 * _PAD_X + 2)
+    painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, elided)
+    painter.restore()
+
+
 class BadgeDelegate(QStyledItemDelegate):
     """Paints a cell as a pill in the colour the model gives under BADGE_ROLE."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+    def colour(self, index: Index) -> QColor | None:
+        """The cell's badge colour, or None for plain text (subclasses map their own role)."""
         colour = index.data(BADGE_ROLE)
-        if not isinstance(colour, QColor):
+        return colour if isinstance(colour, QColor) else None
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        colour = self.colour(index)
+        if colour is None:
             super().paint(painter, option, index)
             return
         opt = QStyleOptionViewItem(option)
