@@ -18,12 +18,12 @@ from desktop.data.engine import Database, open_database
 from desktop.data.migrate import upgrade
 from desktop.data.uow import UnitOfWork
 from desktop.demo.load import load_demo
+from desktop.domain.posting import PostingSelection
 from desktop.domain.progress import Progress
 from desktop.reports.document import DocumentInfo, Orientation, build_document, title_block
 from desktop.reports.kinds import POSTING, PostingParams
 from desktop.reports.styles import data_table
 from desktop.services.common import SYSTEM
-from desktop.services.postings import PostingSelection
 
 DISTRICT = "demo district: 1,273 grids"
 ON = date(2026, 11, 28)

@@ -12,7 +12,9 @@ from desktop.domain.errors import DomainError
 log = logging.getLogger("safegrid")
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(commands: bool = True) -> argparse.ArgumentParser:
+    """The command line; `commands=False`: the GUI's options only (the sub-commands' parsers cost
+    ~20 ms of a launch that opens a window)."""
     p = argparse.ArgumentParser(prog="safegrid", description="SafeGrid Command Centre (安全生产网格化监管指挥中心)")
     p.add_argument("--db", metavar="URL", help="database URL (sqlite:///path or postgresql+psycopg://...); "
                    "default: $SAFEGRID_DB, else a SQLite file in the user data folder")
@@ -23,6 +25,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-v", "--verbose", action="store_true", help="log more")
     # For benchmarks and smoke runs: quit once the first screen has its data.
     p.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
+    if not commands:
+        p.set_defaults(command=None)
+        return p
     sub = p.add_subparsers(dest="command")
 
     db = sub.add_parser("db", help="database schema")
@@ -66,7 +71,8 @@ def _read_password() -> str:
 
 
 def _headless(args: argparse.Namespace) -> int:
-    from desktop.data.engine import open_database, resolve_url
+    from desktop.data.engine import open_database
+    from desktop.data.location import resolve_url
     from desktop.data.migrate import SchemaState, current_revision, head_revision, schema_state, upgrade
 
     db = open_database(resolve_url(args.db))
@@ -128,8 +134,18 @@ def _headless(args: argparse.Namespace) -> int:
     return 2
 
 
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    """GUI options alone when that is all there is; the full parser for a command or for help."""
+    argv = sys.argv[1:] if argv is None else argv
+    if not {"-h", "--help"} & set(argv):
+        args, rest = _parser(commands=False).parse_known_args(argv)
+        if not rest:
+            return args
+    return _parser().parse_args(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = _parse(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:

@@ -73,3 +73,12 @@ def test_a_database_from_a_newer_schema_is_refused(tmp_path):
 
 def test_not_a_url_is_one_line():
     assert "unsupported" in _one_line_error(safegrid("--db", "mysql://x/y", "db", "upgrade"))
+
+
+def test_help_lists_every_command_though_a_launch_parses_only_the_window_options():
+    result = safegrid("--help")
+    assert result.returncode == 0
+    for command in ("db", "demo", "escalate", "user", "report", "receive", "simulate"):
+        assert command in result.stdout
+    wrong = safegrid("--lang", "zh", "bogus-command")
+    assert wrong.returncode == 2 and "bogus-command" in wrong.stderr

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
@@ -19,21 +17,6 @@ NOTIFY_CHANNEL = "safegrid_changes"
 
 class DatabaseError(DomainError):
     """The database cannot be used (unreachable, refused, wrong URL, wrong schema)."""
-
-
-def default_sqlite_path() -> Path:
-    return Path(platformdirs.user_data_dir("SafeGrid", appauthor=False)) / "safegrid.db"
-
-
-def resolve_url(cli_url: str | None = None) -> str:
-    """--db wins, then SAFEGRID_DB, then the SQLite file in the user data dir."""
-    url = cli_url or os.environ.get("SAFEGRID_DB")
-    if url:
-        if "://" not in url:  # a bare path means a SQLite file
-            url = "sqlite:///" + str(Path(url).expanduser().resolve())
-        return url
-    path = default_sqlite_path()
-    return "sqlite:///" + str(path)
 
 
 @dataclass(frozen=True)

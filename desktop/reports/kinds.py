@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain.errors import ValidationError
+from desktop.domain.posting import PostingSelection
 from desktop.reports.base import ReportKind, ReportOutcome
-from desktop.services.postings import PostingSelection
 
 # -- posting sheets (挂牌公示) ---------------------------------------------------------------
 

@@ -17,18 +17,10 @@ from desktop.data.tables import Department, Enterprise, Grid, GridOfficer
 from desktop.data.uow import UnitOfWork
 from desktop.domain.enums import Employment, GridLevel, Tier
 from desktop.domain.errors import ValidationError
+from desktop.domain.posting import PostingSelection
 from desktop.services.common import Actor, Permission, require
 
 SAFETY_COMMITTEE_OFFICE = "区安委会办公室（区应急管理局）"
-
-
-@dataclass(frozen=True)
-class PostingSelection:
-    """Exactly one of: `all`, a community (name or code), a grid (code or exact name)."""
-
-    community: str | None = None
-    grid: str | None = None
-    all: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,19 @@
-"""Headless commands: `safegrid receive` (the position receiver) and `safegrid simulate`."""
+"""Headless commands: `safegrid receive` (the position receiver) and `safegrid simulate`.
+
+The CLI parser imports this at every start, the GUI's included: the database modules load only
+when a command runs."""
 
 from __future__ import annotations
 
 import argparse
 import threading
+from typing import TYPE_CHECKING
 
-from desktop.data.engine import Database
-from desktop.data.uow import UnitOfWork
-from desktop.domain.dispatch_settings import TrackingSettings
 from desktop.domain.errors import DomainError, ValidationError
-from desktop.services.dispatch_settings import get_tracking_settings
+
+if TYPE_CHECKING:
+    from desktop.data.engine import Database
+    from desktop.domain.dispatch_settings import TrackingSettings
 
 
 def add_tracking_parsers(sub) -> None:
@@ -31,6 +35,10 @@ def add_tracking_parsers(sub) -> None:
 
 
 def _receiver_settings(db: Database, args: argparse.Namespace) -> TrackingSettings:
+    from desktop.data.uow import UnitOfWork
+    from desktop.domain.dispatch_settings import TrackingSettings
+    from desktop.services.dispatch_settings import get_tracking_settings
+
     with UnitOfWork(db, write=False) as uow:
         base = get_tracking_settings(uow)
     changes = {}

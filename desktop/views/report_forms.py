@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
+from desktop.domain.posting import PostingSelection
 from desktop.reports.kinds import PostingParams
 from desktop.services import grids, postings
-from desktop.services.postings import PostingSelection
 
 
 class ReportForm(QWidget):

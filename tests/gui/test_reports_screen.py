@@ -18,8 +18,9 @@ from sqlalchemy import select
 from desktop.app import build_context
 from desktop.data.tables import Grid
 from desktop.data.uow import UnitOfWork
+from desktop.domain.posting import PostingSelection
 from desktop.services.common import SYSTEM
-from desktop.services.postings import PostingSelection, select_grids
+from desktop.services.postings import select_grids
 from desktop.views.reports import ReportsScreen
 
 

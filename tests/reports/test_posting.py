@@ -16,12 +16,13 @@ from desktop.data.tables import Grid, GridOfficer
 from desktop.data.uow import UnitOfWork
 from desktop.domain.enums import GridLevel
 from desktop.domain.errors import ValidationError
+from desktop.domain.posting import PostingSelection
 from desktop.domain.progress import Cancelled, Progress
 from desktop.reports.base import EmptyReport
 from desktop.reports.kinds import POSTING, PostingParams
 from desktop.reports.posting import TITLE, qr_runs, qr_value, qr_widget
 from desktop.services.common import SYSTEM
-from desktop.services.postings import PostingSelection, posting_sheets
+from desktop.services.postings import posting_sheets
 from tests.reports.pdf import assert_fonts_embedded, page_texts
 
 ON = date(2026, 11, 28)
