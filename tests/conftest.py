@@ -16,6 +16,8 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
 # Caches (the map page, grid layers) and Qt settings go to a throw-away folder, not $HOME.
 os.environ.setdefault("SAFEGRID_CACHE_DIR", tempfile.mkdtemp(prefix="safegrid-test-cache-"))
 os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="safegrid-test-config-"))
+# The shipped CJK font as a system font, as the app has it (desktop.app.prepare_environment).
+os.environ.setdefault("FONTCONFIG_FILE", os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "resources", "fonts", "fonts.conf")))
 
 import itertools
 import secrets

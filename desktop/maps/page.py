@@ -44,7 +44,7 @@ CSS_FILES = (
     ("markercluster_default_css", "leaflet.markercluster-1.5.3/MarkerCluster.Default.css"),
     ("safegrid_map_css", "safegrid-map.css"),
 )
-FONT_STACK = '"SafeGrid CJK", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif'
+FONT_STACK = '"WenQuanYi Micro Hei", "SafeGrid CJK", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif'
 
 
 @dataclass(frozen=True)
@@ -160,30 +160,37 @@ STATIC_CONFIG = PageConfig(bounds=(117.08, 34.17, 117.24, 34.29), layers=[], str
 PAGE_FILE = "map.html"
 
 
-def _folium_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+def _folium_file() -> Path:
+    """folium's package file, found without importing folium (its version moves with it)."""
+    import importlib.util
 
-    try:
-        return version("folium")
-    except PackageNotFoundError:  # pragma: no cover - folium is a dependency
-        return "?"
+    spec = importlib.util.find_spec("folium")
+    return Path(spec.origin) if spec and spec.origin else Path("folium-missing")
 
 
 def page_key() -> str:
-    """A digest of everything the live page is made of: change any of it, get a new key."""
+    """A digest of everything the live page is made of: change any of it, get a new key.
+
+    Files count by path, size and modification time (a launch computes this before the map can
+    load, so nothing is read); any edit, checkout or upgrade gives a fresh page."""
     # The page links the assets by absolute file URL: where they are is part of the key too.
-    h = hashlib.sha256(f"folium {_folium_version()}\n{MAP_DIR.as_uri()}\n{FONT_FILE.as_uri()}\n".encode())
-    for _, rel in (*JS_FILES, *CSS_FILES):
-        path = MAP_DIR / rel
-        h.update(rel.encode() + b"\0" + path.read_bytes())
-    for path in (Path(__file__), Path(__file__).with_name("webfont.py")):
-        h.update(path.read_bytes())
-    # Images under resources/map and the 5 MB font: their size and time are enough.
-    for path in sorted((*MAP_DIR.rglob("*.png"), *MAP_DIR.rglob("*.svg"), FONT_FILE)):
-        if path.is_file():
+    h = hashlib.sha256(f"{MAP_DIR.as_uri()}\n{FONT_FILE.as_uri()}\n".encode())
+    files = [MAP_DIR / rel for _, rel in (*JS_FILES, *CSS_FILES)]
+    files += [Path(__file__), Path(__file__).with_name("webfont.py"), FONT_FILE, _folium_file()]
+    files += sorted((*MAP_DIR.rglob("*.png"), *MAP_DIR.rglob("*.svg")))  # the images the CSS names
+    for path in files:
+        try:
             st = path.stat()
-            h.update(f"{path.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+            h.update(f"{path}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+        except OSError:
+            h.update(f"{path}:missing\n".encode())
     return h.hexdigest()[:20]
+
+
+def existing_live_page(cache_dir: str | Path) -> Path | None:
+    """The cached live page if an earlier launch rendered it for these assets (never renders)."""
+    page = Path(cache_dir) / page_key() / PAGE_FILE
+    return page if page.is_file() else None
 
 
 def cached_live_page(cache_dir: str | Path) -> Path:

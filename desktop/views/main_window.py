@@ -1,10 +1,15 @@
-"""The main window: navigation between screens, the status bar, remembered layout."""
+"""The main window: navigation between screens, the status bar, remembered layout.
+
+It can open before the app has loaded (`MainWindow(early_map=...)`, then `attach(ctx)`): the launch
+shows the map at once while the database and the screens load (see desktop/app.py). Only Qt and
+light modules are imported here for that reason; screens import theirs when first shown."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,16 +23,25 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import labels
-from desktop.context import AppContext
+
+if TYPE_CHECKING:
+    from desktop.context import AppContext
+    from desktop.views.map_early import EarlyMap
 
 SCREENS = ("map", "hazards", "dispatch", "grids", "enterprises", "dashboard", "reports", "admin")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext, settings: QSettings | None = None) -> None:
+    map_drawn = Signal()  # every map layer is on screen, for the first time this session
+
+    def __init__(self, ctx: AppContext | None = None, settings: QSettings | None = None,
+                 early_map: EarlyMap | None = None) -> None:
+        """Without `ctx` the window waits for `attach(ctx)`, showing `early_map` meanwhile."""
         super().__init__()
         self.ctx = ctx
         self.settings = settings or QSettings()
+        self._early_map = early_map
+        self._map_drawn = False
         self.setWindowTitle(self.tr("SafeGrid Command Centre"))
         self._factories: dict[str, Callable[[], QWidget]] = self._screen_factories()
         self._screens: dict[str, QWidget] = {}
@@ -47,7 +61,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setToolTip(f"{titles[key]} (Ctrl+{i + 1})")
             self.nav.addItem(item)
-            self.stack.addWidget(QWidget())  # filled on first visit: start-up stays fast
+            self.stack.addWidget(self._placeholder(key))  # filled on first visit: start-up stays fast
         self.nav.currentRowChanged.connect(self._on_nav)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -57,9 +71,42 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menus()
-        self._build_status_bar()
         self.resize(1400, 900)
+        if early_map is not None:
+            early_map.drawn.connect(self._on_map_drawn)
+        if ctx is not None:
+            self._build_status_bar()
+        else:
+            self.statusBar().showMessage(self.tr("Starting…"))
         self._restore()
+
+    def attach(self, ctx: AppContext) -> None:
+        """The app has loaded: status bar, then the current screen (it takes the early map over)."""
+        self.ctx = ctx
+        self.statusBar().clearMessage()
+        self._build_status_bar()
+        self._on_nav(self.nav.currentRow())
+
+    def _placeholder(self, key: str) -> QWidget:
+        """An empty screen until first shown; the map's holds the early map (and its panel's room)."""
+        widget = QWidget()
+        if key == "map" and self._early_map is not None:
+            row = QHBoxLayout(widget)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(self._early_map.view, 1)
+            row.addSpacing(270)  # the layer panel's width: the map does not jump when it arrives
+        return widget
+
+    def _on_map_drawn(self) -> None:
+        if not self._map_drawn:
+            self._map_drawn = True
+            self.map_drawn.emit()
+
+    def shut_down(self) -> None:
+        """The session ends: let the screens keep what the next launch starts from."""
+        for screen in self._screens.values():
+            if hasattr(screen, "shut_down"):
+                screen.shut_down()
 
     # -- screens -------------------------------------------------------------------------------
     def _titles(self) -> dict[str, str]:
@@ -78,7 +125,9 @@ class MainWindow(QMainWindow):
         def map_screen() -> QWidget:
             from desktop.views.map import MapScreen
 
-            screen = MapScreen(self.ctx, self.settings)
+            early, self._early_map = self._early_map, None
+            screen = MapScreen(self.ctx, self.settings, early=early)
+            screen.controller.layers_drawn.connect(self._on_map_drawn)
             screen.hazard_activated.connect(self.open_hazard)  # a hazard clicked on the map
             screen.new_incident_requested.connect(self.open_incident_intake)  # right-click: new incident here
             return screen
@@ -175,6 +224,9 @@ class MainWindow(QMainWindow):
 
     def _on_nav(self, row: int) -> None:
         if row < 0:
+            return
+        if self.ctx is None:  # still loading: show the placeholder, the screen comes with attach()
+            self.stack.setCurrentIndex(row)
             return
         key = SCREENS[row]
         self.stack.setCurrentWidget(self.screen(key))

@@ -39,6 +39,7 @@ from desktop.views.map_dialogs import (
     OverlayImportDialog,
     xyz_host,
 )
+from desktop.views.map_early import EarlyMap
 from desktop.widgets.map_view import MapView, tile_url_template
 
 LAYER_ROLE = Qt.ItemDataRole.UserRole
@@ -51,14 +52,17 @@ class MapScreen(QWidget):
     grid_activated = Signal(int)
     enterprise_activated = Signal(int)
 
-    def __init__(self, ctx: AppContext, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, settings: QSettings | None = None, parent: QWidget | None = None,
+                 early: EarlyMap | None = None) -> None:
+        """`early`: the map the launch opened before the app had loaded (its view is taken over)."""
         super().__init__(parent)
         self.ctx = ctx
         self.settings = settings or QSettings()
         self._visible: dict[str, bool] = {}  # the user's layer choices (the page's start from the layers)
-        self.view = MapView(self)
+        self.view = early.view if early is not None else MapView(self)
         self.view.setObjectName("mapView")
-        self.controller = MapController(ctx, self.view, map_cards.page_strings(), self._base_config, self)
+        self.controller = MapController(ctx, self.view, map_cards.page_strings(), self._base_config, self,
+                                        early=early)
         self._build_panel()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -77,6 +81,10 @@ class MapScreen(QWidget):
         self._fill_layer_list()
         self.ctx.ops.run(reference.reference_lists, self._on_reference, write=False)
         c.start()
+
+    def shut_down(self) -> None:
+        """The session ends: keep the map as drawn for the next launch."""
+        self.controller.save_snapshot(wait=True)
 
     @property
     def busy(self) -> bool:

@@ -12,30 +12,38 @@
 
 Payloads are cached as JSON text until a change touches their layer (grids: until "grid"
 changes); a page reload or an export takes them from the cache.
+
+A launch that opened the map early (views/map_early.py) hands its view over: the page may already
+show the last snapshot. The payloads are built as above all the same, and only the layers whose
+payload differs from the snapshot's are sent again. At the end of a session (and once after the
+layers are first drawn) the map as drawn is kept as the next launch's snapshot.
 """
 
 from __future__ import annotations
 
+import json
 import logging
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTemporaryDir, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTemporaryDir, QTimer, Signal
 
 from desktop.context import AppContext
-from desktop.data.feed import Changes
+from desktop.data.feed import Changes, head
+from desktop.data.location import database_key
+from desktop.data.tables import Setting
 from desktop.data.uow import UnitOfWork
 from desktop.domain.errors import DomainError
-from desktop.maps import queries
+from desktop.maps import queries, snapshot
 from desktop.maps.catalogue import default_registry
 from desktop.maps.grid_cache import GridCache, cacheable
 from desktop.maps.layers import REBUILD_ALL, Layer, LayerRegistry
 from desktop.maps.overlay_layers import overlay_layer, overlay_layer_id
-from desktop.maps.page import PageConfig, cached_live_page, export_html
+from desktop.maps.page import PageConfig, cached_live_page, export_html, page_key
 from desktop.services import overlays
 from desktop.services.locate import GridLocator
+from desktop.views.map_early import EarlyMap, default_cache_dir, interface_language, snapshot_dir
 from desktop.widgets.map_view import MapView
 
 log = logging.getLogger(__name__)
@@ -45,11 +53,20 @@ def _translate(text: str) -> str:
     return QCoreApplication.translate("MapLayers", text)
 
 
-def default_cache_dir() -> Path:
-    """Where the map keeps its rendered page: $SAFEGRID_CACHE_DIR/map, else the user's cache."""
-    root = os.environ.get("SAFEGRID_CACHE_DIR") or QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.CacheLocation)
-    return Path(root) / "map"
+def _plain(value: Any) -> Any:
+    """As it comes back from JSON (tuples become lists): to compare with a stored configuration."""
+    return json.loads(json.dumps(value))
+
+
+def _code_files(layers: list[Layer]) -> tuple[str, ...]:
+    """The files of the functions that build the layers (a snapshot is stamped with them)."""
+    files = {__file__}
+    for layer in layers:
+        for fn in (layer.build, layer.update):
+            name = getattr(getattr(fn, "__code__", None), "co_filename", None)
+            if name:
+                files.add(name)
+    return tuple(sorted(files))
 
 
 class MapController(QObject):
@@ -62,7 +79,7 @@ class MapController(QObject):
 
     def __init__(self, ctx: AppContext, view: MapView, strings: dict[str, str],
                  base: Callable[[], dict | None], parent: QObject | None = None,
-                 cache_dir: Path | None = None) -> None:
+                 cache_dir: Path | None = None, early: EarlyMap | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.view = view
@@ -83,6 +100,9 @@ class MapController(QObject):
         self._queued: dict[str, set[str] | None] = {}
         self._initial_tokens: set[int] = set()
         self._page_up = False               # the loaded page said ready (reset on every load)
+        self._early = early
+        self._shown: dict[str, str] | None = None  # the snapshot the page shows, until corrected
+        self.drawn_once = False             # every layer has been on screen at least once
         view.page_ready.connect(self._on_page_ready)
         view.loadStarted.connect(self._on_load_started)
         view.applied.connect(self._on_applied)
@@ -121,10 +141,23 @@ class MapController(QObject):
                     log.warning("map: cannot keep the page in %s: %s", folder, exc)
             raise OSError("the map page cannot be written")
 
-        # A queued load: whoever made the screen can still set up the profile (tests record requests).
-        self.ctx.ops.run(page, lambda path: QTimer.singleShot(0, lambda: self.view.load_page(path)),
-                         self._on_error, write=False)
+        early, self._early = self._early, None
+        if early is not None:
+            self._adopt(early)
+        if early is None or not early.loading:
+            # A queued load: whoever made the screen can still set up the profile (tests record requests).
+            self.ctx.ops.run(page, lambda path: QTimer.singleShot(0, lambda: self.view.load_page(path)),
+                             self._on_error, write=False)
         self.ctx.ops.run(prepare, self._on_prepared, self._on_error, write=False)
+
+    def _adopt(self, early: EarlyMap) -> None:
+        """Carry on from the early map: its page (loaded or loading) and the snapshot it shows."""
+        early.adopt()
+        self._page_up = self.view.is_ready
+        shown = early.config_shown
+        if shown is not None:
+            self._shown = {"config": json.dumps(shown), **early.snapshot.digests}
+            self.drawn_once = True
 
     def _on_prepared(self, result: tuple) -> None:
         locator, bounds, infos, payloads = result
@@ -135,8 +168,25 @@ class MapController(QObject):
             self.registry.add(overlay_layer(info))
         self.cache.update(payloads)
         self.prepared = True
-        if self._page_up:
+        if self._shown is not None:
+            self._correct_snapshot()
+        elif self._page_up:
             self._push_all()
+
+    def _correct_snapshot(self) -> None:
+        """The page shows the last snapshot: send again only what differs from it now."""
+        shown, self._shown = self._shown, None
+        config = _plain(self.page_config().as_json())
+        if {**config, "base": None} != json.loads(shown["config"]):  # layers or strings changed
+            self._push_all()
+            return
+        if config["base"]:
+            self.view.send_command("setBase", config["base"])
+        for layer in self.registry:
+            text = self.cache[layer.id]
+            if snapshot.digest(text) != shown.get(layer.id):
+                self._initial_tokens.add(self.view.send_layer(layer.id, text))
+        self._settle()
 
     def _on_load_started(self) -> None:
         self._page_up = False
@@ -169,9 +219,15 @@ class MapController(QObject):
     def _on_applied(self, token: int) -> None:
         if token in self._initial_tokens:
             self._initial_tokens.discard(token)
-            if not self._initial_tokens:
-                self.busy = False
-                self.layers_drawn.emit()
+            self._settle()
+
+    def _settle(self) -> None:
+        if self._initial_tokens or not self.prepared or self._shown is not None:
+            return
+        self.busy = False
+        self.drawn_once = True
+        self.layers_drawn.emit()
+        self.save_snapshot()  # the map as this launch drew it, should the session end abruptly
 
     def _on_error(self, err: DomainError) -> None:
         log.warning("map: %s", err.message)
@@ -284,6 +340,39 @@ class MapController(QObject):
     def _set_focus(self, focus: dict | None) -> None:
         self.focus = focus
         self.view.send_command("setFocus", focus)
+
+    # -- the next launch's snapshot --------------------------------------------------------------
+    def save_snapshot(self, wait: bool = False) -> None:
+        """Keep the map as drawn for the next launch, if it is true at the change feed's head.
+
+        Only where a launch paints it: the demo district on SQLite, which signs in by itself (see
+        desktop/app.py _early_map; any other database asks for a password first). Layers changed
+        in place since they were built are rebuilt for it (on a worker); `wait`: block until
+        written (at exit)."""
+        if not self.ctx.db.is_sqlite or not self.prepared or self.busy or self._inflight or self._queued:
+            return  # no use, or mid-change: a later save (or none) is right
+        layers = list(self.registry)
+        cached = dict(self.cache)
+        cursor = self.ctx.sync.cursor
+        config = _plain(self.page_config().as_json())
+        database = database_key(self.ctx.db.url.render_as_string(hide_password=True))
+        lang, folder = interface_language(), snapshot_dir(self.cache_dir)
+
+        def keep(uow: UnitOfWork) -> Path | None:
+            if uow.session.get(Setting, "demo") is None or head(uow.session.connection()) != cursor:
+                return None  # not the demo, or changes still on their way here
+            payloads = {ly.id: cached.get(ly.id) or ly.build(uow).json() for ly in layers}
+            return snapshot.save(folder, database=database, lang=lang, seq=cursor, page=page_key(),
+                                 files=_code_files(layers), config=config, payloads=payloads)
+
+        if wait:
+            try:
+                self.ctx.ops.call(keep, write=False)
+            except DomainError as exc:
+                log.warning("map: snapshot not kept: %s", exc.message)
+        else:
+            self.ctx.ops.run(keep, None, lambda err: log.warning("map: snapshot not kept: %s", err.message),
+                             write=False)
 
     # -- export ----------------------------------------------------------------------------------
     def export_html(self, path: str, state: dict, on_done: Callable[[Any], None]) -> None:

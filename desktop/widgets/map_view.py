@@ -94,10 +94,15 @@ class MapBridge(QObject):
     view_moved = Signal(float, float, float)
     action = Signal(str, str, str)
     drawn = Signal(int)
+    snapshot_drawn = Signal()
 
     @Slot()
     def ready(self) -> None:
         self.ready_received.emit()
+
+    @Slot()
+    def snapshotDrawn(self) -> None:  # noqa: N802
+        self.snapshot_drawn.emit()
 
     @Slot(str, str, float, float)
     def featureClicked(self, layer: str, fid: str, lon: float, lat: float) -> None:  # noqa: N802
@@ -140,6 +145,7 @@ class MapView(QWebEngineView):
     view_changed = Signal(float, float, float)          # lat, lon, zoom
     card_action = Signal(str, str, str)                 # action, layer, id
     applied = Signal(int)                               # token of a push the page has drawn
+    snapshot_drawn = Signal()                           # the launch snapshot is on screen
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -171,6 +177,7 @@ class MapView(QWebEngineView):
         b.view_moved.connect(self.view_changed)
         b.action.connect(self.card_action)
         b.drawn.connect(self.applied)
+        b.snapshot_drawn.connect(self.snapshot_drawn)
         b.right_clicked.connect(self._on_right_click)
         self.loadStarted.connect(self._on_load_started)
         profile = self._profile
@@ -179,8 +186,13 @@ class MapView(QWebEngineView):
     def profile(self) -> QWebEngineProfile:
         return self._profile
 
-    def load_page(self, path: str | Path) -> None:
-        self.load(QUrl.fromLocalFile(str(path)))
+    def load_page(self, path: str | Path, snapshot_script: Path | None = None) -> None:
+        """Load the page; with `snapshot_script`, the page paints that snapshot as soon as it can."""
+        url = QUrl.fromLocalFile(str(path))
+        if snapshot_script is not None:  # see "The launch snapshot" in resources/map/safegrid-map.js
+            script = QUrl.fromLocalFile(str(snapshot_script)).toString()
+            url.setFragment("snapshot=" + bytes(QUrl.toPercentEncoding(script)).decode())
+        self.load(url)
 
     def allow_tile_host(self, host: str | None) -> None:
         """Let the page reach one intranet tile server (and nothing else over http)."""

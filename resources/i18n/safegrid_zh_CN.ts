@@ -3272,6 +3272,10 @@
       <translation>SafeGrid 安全生产网格化监管指挥中心</translation>
     </message>
     <message>
+      <source>Starting…</source>
+      <translation>正在启动…</translation>
+    </message>
+    <message>
       <source>Map</source>
       <translation>地图</translation>
     </message>

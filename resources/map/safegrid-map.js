@@ -15,6 +15,12 @@
  *                    bridge.viewChanged(lat, lon, zoom)
  *                    bridge.cardAction(action, layer, id)  a button in a popup card
  *                    bridge.applied(token)                 an update or command is drawn
+ *                    bridge.snapshotDrawn()                the launch snapshot is on screen
+ *
+ * The launch snapshot (desktop/maps/snapshot.py): when the page's URL ends in
+ * #snapshot=<file URL of a script>, the page loads that script at once, without waiting for the
+ * channel; it calls SafeGridMap.snapshot({config, data}), which configures the page with it,
+ * unless Python has configured it first. Python checked that the snapshot is still true.
  *
  * Payloads (desktop/maps/layers.py):
  *   points    {kind: "points", columns: ["id","lon","lat",...], rows: [[...], ...]}
@@ -50,6 +56,8 @@
     let baseLayer = null;
     let legendControl = null;
     let hoverKey = "";
+    let snapshotDrawn = false;       // the launch snapshot is on screen (told once the channel is up)
+    let pendingSnapshot = null;      // the launch snapshot, arrived before the map was made
 
     const esc = (s) => String(s === null || s === undefined ? "" : s)
         .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -90,6 +98,9 @@
         if (config) {
             SG.configure(config, data);
         }
+        if (pendingSnapshot) {
+            SG.snapshot(pendingSnapshot);
+        }
         if ((!config || config.live) && typeof QWebChannel !== "undefined" && typeof qt !== "undefined") {
             new QWebChannel(qt.webChannelTransport, (channel) => {
                 bridge = channel.objects.bridge;
@@ -113,8 +124,38 @@
                     afterPaint(c.token);
                 });
                 bridge.ready();
+                if (snapshotDrawn) {
+                    report("snapshotDrawn");
+                }
             });
         }
+    };
+
+    /* The script named by #snapshot=... in the URL, requested while the page is still loading;
+     * it calls SG.snapshot when it has loaded, which may be before or after SG.start. */
+    (function loadSnapshot() {
+        const m = /[#&]snapshot=([^&]+)/.exec(window.location.hash);
+        if (m) {
+            const script = document.createElement("script");
+            script.src = decodeURIComponent(m[1]);
+            document.head.appendChild(script);
+        }
+    })();
+
+    SG.snapshot = function (snap) {
+        if (!map) {                  // the page is still loading: SG.start applies it
+            pendingSnapshot = snap;
+            return;
+        }
+        pendingSnapshot = null;
+        if (cfg !== null) {          // Python configured the page first: its data is newer
+            return;
+        }
+        SG.configure(snap.config, snap.data);
+        requestAnimationFrame(() => {
+            snapshotDrawn = true;
+            report("snapshotDrawn");
+        });
     };
 
     /* The district, the layer definitions, the strings and the view (see PageConfig.as_json). */
@@ -133,18 +174,19 @@
         if (config.maxZoom !== undefined && config.maxZoom !== map.getMaxZoom()) {
             map.setMaxZoom(config.maxZoom);
         }
+        // The view first: its layout is cheapest before the layers and controls add to the page.
+        map.getContainer().classList.add("sg-far");
+        if (config.view) {
+            map.setView(config.view.center, config.view.zoom, {animate: false});
+        } else {
+            SG.zoomToDistrict(false);
+        }
         SG.setBase(config.base);
         for (const def of config.layers) {
             SG.defineLayer(def);
         }
         if (!again) {
             addControls();
-        }
-        map.getContainer().classList.add("sg-far");
-        if (config.view) {
-            map.setView(config.view.center, config.view.zoom, {animate: false});
-        } else {
-            SG.zoomToDistrict(false);
         }
         for (const [id, payload] of Object.entries(data || {})) {
             SG.setLayer(id, payload);
