@@ -102,7 +102,9 @@ class MapController(QObject):
         self._page_up = False               # the loaded page said ready (reset on every load)
         self._early = early
         self._shown: dict[str, str] | None = None  # the snapshot the page shows, until corrected
+        self._shown_seq = 0
         self.drawn_once = False             # every layer has been on screen at least once
+        self._kept_at: int | None = None    # the kept snapshot is the map as drawn, at this feed seq
         view.page_ready.connect(self._on_page_ready)
         view.loadStarted.connect(self._on_load_started)
         view.applied.connect(self._on_applied)
@@ -157,6 +159,7 @@ class MapController(QObject):
         shown = early.config_shown
         if shown is not None:
             self._shown = {"config": json.dumps(shown), **early.snapshot.digests}
+            self._shown_seq = early.snapshot.seq
             self.drawn_once = True
 
     def _on_prepared(self, result: tuple) -> None:
@@ -182,10 +185,11 @@ class MapController(QObject):
             return
         if config["base"]:
             self.view.send_command("setBase", config["base"])
-        for layer in self.registry:
-            text = self.cache[layer.id]
-            if snapshot.digest(text) != shown.get(layer.id):
-                self._initial_tokens.add(self.view.send_layer(layer.id, text))
+        stale = [layer.id for layer in self.registry if snapshot.digest(self.cache[layer.id]) != shown.get(layer.id)]
+        for layer_id in stale:
+            self._initial_tokens.add(self.view.send_layer(layer_id, self.cache[layer_id]))
+        if not stale and len(shown) == len(self.registry) + 1:
+            self._kept_at = self._shown_seq  # the kept map is the map as it is: no need to keep it again
         self._settle()
 
     def _on_load_started(self) -> None:
@@ -235,6 +239,7 @@ class MapController(QObject):
 
     # -- live updates ----------------------------------------------------------------------------
     def on_changes(self, changes: Changes) -> None:
+        self._kept_at = None
         if changes.touches("grid", *REBUILD_ALL):
             self.locator = None  # rebuilt on the next "what is here"
         if changes.touches("map_overlay", *REBUILD_ALL):
@@ -351,9 +356,11 @@ class MapController(QObject):
         written (at exit)."""
         if not self.ctx.db.is_sqlite or not self.prepared or self.busy or self._inflight or self._queued:
             return  # no use, or mid-change: a later save (or none) is right
+        cursor = self.ctx.sync.cursor
+        if self._kept_at == cursor:
+            return
         layers = list(self.registry)
         cached = dict(self.cache)
-        cursor = self.ctx.sync.cursor
         config = _plain(self.page_config().as_json())
         database = database_key(self.ctx.db.url.render_as_string(hide_password=True))
         lang, folder = interface_language(), snapshot_dir(self.cache_dir)
@@ -365,13 +372,17 @@ class MapController(QObject):
             return snapshot.save(folder, database=database, lang=lang, seq=cursor, page=page_key(),
                                  files=_code_files(layers), config=config, payloads=payloads)
 
+        def kept(path: Path | None) -> None:
+            if path is not None and self.ctx.sync.cursor == cursor:
+                self._kept_at = cursor
+
         if wait:
             try:
-                self.ctx.ops.call(keep, write=False)
+                kept(self.ctx.ops.call(keep, write=False))
             except DomainError as exc:
                 log.warning("map: snapshot not kept: %s", exc.message)
         else:
-            self.ctx.ops.run(keep, None, lambda err: log.warning("map: snapshot not kept: %s", err.message),
+            self.ctx.ops.run(keep, kept, lambda err: log.warning("map: snapshot not kept: %s", err.message),
                              write=False)
 
     # -- export ----------------------------------------------------------------------------------
