@@ -1,7 +1,8 @@
-"""Benchmark-only data for bench_map: synthetic open-hazard points as a map layer.
+"""Benchmark-only data for bench_map: a layer of 2,000 synthetic points refreshed by hand.
 
-The map registers its layers in desktop/maps/catalogue.py; the hazard layer is not there yet, so
-the benchmark adds this stand-in through the same Layer API (clustered points coloured by status,
+The real layers (desktop/maps/catalogue.py, the open hazards among them) come from the demo
+district. The full-refresh figure needs a layer of exactly 2,000 points that no change-feed row
+touches, so it adds this one through the same Layer API (clustered points coloured by status,
 flagged when overdue), reading a table `bench_points` it creates in the benchmark database.
 """
 
@@ -12,7 +13,7 @@ import random
 from sqlalchemy import text
 
 from desktop.data.uow import UnitOfWork
-from desktop.maps.layers import POINTS, Layer, Points, Update
+from desktop.maps.layers import POINTS, Layer, Points
 
 COLUMNS = ("id", "lon", "lat", "name", "status", "overdue")
 STATUS = {"reported": "#8e24aa", "rectifying": "#f57c00", "reinspecting": "#0288d1"}
@@ -24,48 +25,28 @@ def create_points(db, n: int, bounds: tuple[float, float, float, float], seed: i
     with db.write_engine.begin() as conn:
         conn.execute(text("DROP TABLE IF EXISTS bench_points"))
         conn.execute(text("CREATE TABLE bench_points (id INTEGER PRIMARY KEY, lon FLOAT, lat FLOAT, "
-                          "name TEXT, status TEXT, overdue INTEGER, grp INTEGER)"))
-        conn.execute(text("INSERT INTO bench_points VALUES (:id, :lon, :lat, :name, :status, :overdue, :grp)"),
+                          "name TEXT, status TEXT, overdue INTEGER)"))
+        conn.execute(text("INSERT INTO bench_points VALUES (:id, :lon, :lat, :name, :status, :overdue)"),
                      [{"id": i, "lon": rng.uniform(x0, x1), "lat": rng.uniform(y0, y1), "name": f"隐患{i:05d}",
-                       "status": rng.choice(list(STATUS)), "overdue": int(rng.random() < 0.1),
-                       "grp": 1 if i <= 2000 else 0} for i in range(1, n + 1)])
+                       "status": rng.choice(list(STATUS)), "overdue": int(rng.random() < 0.1)}
+                      for i in range(1, n + 1)])
 
 
-def _rows(uow: UnitOfWork, where: str = "", params: dict | None = None) -> list[list]:
-    q = f"SELECT id, lon, lat, name, status, overdue FROM bench_points {where} ORDER BY id"
-    return [[str(r[0]), r[1], r[2], r[3], r[4], r[5]] for r in uow.session.execute(text(q), params or {})]
-
-
-def layer(layer_id: str = "bench_hazards", only_first_2000: bool = False, live: bool = True) -> Layer:
-    """`live=False`: no change-feed entity (refreshed by hand), so a point change touches one layer,
-    as a real hazard change touches only the "hazards" layer."""
-    where = "WHERE grp = 1" if only_first_2000 else ""
-
-    def update(uow: UnitOfWork, ids: set[str]) -> Update:
-        wanted = sorted(int(i) for i in ids if i.isdigit())
-        clause = f"WHERE id IN ({','.join(map(str, wanted))})" if wanted else "WHERE 0"
-        rows = _rows(uow, clause + (" AND grp = 1" if only_first_2000 else ""))
-        gone = set(wanted) - {int(r[0]) for r in rows}
-        return Update(Points(COLUMNS, rows), tuple(str(i) for i in sorted(gone)))
-
+def layer(layer_id: str = "bench_2000") -> Layer:
+    """Clustered points coloured by status, flagged when overdue, like the hazard layer. No
+    change-feed entity: the benchmark refreshes it by hand (a full refresh of the whole layer)."""
     return Layer(
-        id=layer_id, title="Open hazards (synthetic)", kind=POINTS,
-        build=lambda uow: Points(COLUMNS, _rows(uow, where)), update=update,
-        entities=frozenset({"bench_point"} if live else ()), searchable=True,
+        id=layer_id, title="Synthetic points", kind=POINTS,
+        build=lambda uow: Points(COLUMNS, [[str(r[0]), r[1], r[2], r[3], r[4], r[5]] for r in uow.session.execute(
+            text("SELECT id, lon, lat, name, status, overdue FROM bench_points ORDER BY id"))]),
+        searchable=True,
         style={"shape": "circle", "radius": 5, "colorBy": "status", "colors": STATUS, "flag": "overdue",
                "order": list(STATUS), "cluster": {"disableAtZoom": 16, "maxRadius": 50},
                "tooltip": "name", "legend": [[c, s] for s, c in STATUS.items()]},
     )
 
 
-def move_point(uow: UnitOfWork, point_id: int, lon: float, lat: float) -> None:
-    uow.session.execute(text("UPDATE bench_points SET lon = :lon, lat = :lat WHERE id = :id"),
-                        {"lon": lon, "lat": lat, "id": point_id})
-    uow.record("bench", "bench_point", point_id, "updated", "moved")
-    uow.commit()
-
-
-def shift_group(uow: UnitOfWork, d: float) -> None:
-    """Move every point of the 2,000 group (no change-feed row: the benchmark refreshes by hand)."""
-    uow.session.execute(text("UPDATE bench_points SET lon = lon + :d WHERE grp = 1"), {"d": d})
+def shift_all(uow: UnitOfWork, d: float) -> None:
+    """Move every point (no change-feed row: the benchmark refreshes by hand)."""
+    uow.session.execute(text("UPDATE bench_points SET lon = lon + :d"), {"d": d})
     uow.commit()

@@ -1,16 +1,16 @@
 """Launched by bench_map as a fresh process: the app on the map screen, or the bare floor.
 
-    python benchmarks/_map_launch.py app DB_PATH      # SafeGrid, map screen + synthetic hazards
+    python benchmarks/_map_launch.py app DB_PATH      # SafeGrid, as `safegrid --db DB_PATH`
     python benchmarks/_map_launch.py app DB_PATH 3    # ... and stay open 3 s after "ready"
     python benchmarks/_map_launch.py floor            # QtWebEngine + an empty Leaflet page
 
-Both print "ready" once drawn: the app when every map layer is drawn (--exit-when-ready), the
-floor when its page has loaded and Leaflet has made its map.
+The app prints "drawn" when every map layer is on screen and "ready" when the whole window has
+loaded and gone idle (--exit-when-ready); the floor prints "ready" when its page has loaded and
+Leaflet has made its map. Nothing is imported here before the app's own entry point.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 from pathlib import Path
@@ -28,7 +28,8 @@ def floor() -> int:
     app = QApplication(sys.argv[:1])
     from PySide6.QtWebEngineWidgets import QWebEngineView
 
-    html = Path(tempfile.mkdtemp(prefix="safegrid-floor-")) / "floor.html"
+    folder = tempfile.TemporaryDirectory(prefix="safegrid-floor-")
+    html = Path(folder.name) / "floor.html"
     html.write_text(
         "<!doctype html><html><head><meta charset='utf-8'>"
         f"<link rel='stylesheet' href='{(MAP_DIR / 'leaflet-1.9.3/leaflet.css').as_uri()}'>"
@@ -46,15 +47,13 @@ def floor() -> int:
     view.loadFinished.connect(loaded)
     view.load(QUrl.fromLocalFile(str(html)))
     view.show()
-    return app.exec()
+    code = app.exec()
+    folder.cleanup()
+    return code
 
 
 def app(db_path: str, hold: float = 0.0) -> int:
     """`hold` seconds: stay open that long after "ready" (bench_map measures memory meanwhile)."""
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    import _map_data
-
-    import desktop.maps.catalogue as catalogue
     from desktop.__main__ import main
 
     if hold:
@@ -71,8 +70,6 @@ def app(db_path: str, hold: float = 0.0) -> int:
 
         desktop_app._quit_when_idle = hold_then_quit
 
-    builtin = catalogue._point_layers
-    catalogue._point_layers = lambda: [*builtin(), _map_data.layer()]  # the stand-in hazard layer
     return main(["--db", db_path, "--exit-when-ready"])
 
 
