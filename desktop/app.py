@@ -1,8 +1,9 @@
-"""Composition root: config -> database -> ops -> change feed -> sign-in -> main window."""
+"""Composition root: Qt, the map at once (demo district), database, sign-in, change feed, screens."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from pathlib import Path
@@ -157,8 +158,8 @@ def _load_app_modules(early) -> None:
         try:
             for name in APP_MODULES:
                 importlib.import_module(name)
-        except Exception:  # noqa: BLE001 - the GUI thread imports them again and reports it
-            pass
+        except Exception as exc:  # noqa: BLE001 - the GUI thread imports it again and reports it
+            logging.getLogger("safegrid").debug("loading the app ahead failed: %s", exc)
         finally:
             done.set()
 

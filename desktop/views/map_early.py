@@ -1,10 +1,11 @@
 """The map before the rest of the app: its view, its page and the last snapshot, first thing.
 
 When a session starts on the map and signs in by itself (the demo district), `run_gui` makes an
-`EarlyMap` right after the QApplication, with nothing loaded but Qt: QtWebEngine starts, the
-cached page loads, and the last snapshot (desktop/maps/snapshot.py), if the change feed says it is
-still true, is painted the moment the page is ready. The main window shows it while the rest of the
-app loads; the Map screen then takes the view over (MapController.adopt) and carries on live.
+`EarlyMap` right after the QApplication, with nothing loaded but Qt: QtWebEngine starts and the
+cached page loads, naming the last snapshot (desktop/maps/snapshot.py) in its URL if the change
+feed says it is still true; the page paints it by itself, without waiting for Python. The main
+window shows it while the rest of the app loads; the Map screen then takes the view over (its
+MapController adopts the page and corrects what changed) and carries on live.
 
 Imports only Qt, the map view and Qt-free modules that need neither SQLAlchemy nor folium.
 """
