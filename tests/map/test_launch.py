@@ -116,6 +116,10 @@ def test_a_launch_paints_the_last_map_before_the_app_has_loaded_then_carries_on(
     assert window.ctx is None  # nothing but Qt and the map so far
     expected = district.counts()
     assert {k: js(view, f"SafeGridMap.count('{k}')") for k in expected} == expected
+    # The street labels are set in the shipped CJK font found as a local font (fontconfig), so the
+    # page never fetches the 4.6 MB web font kept as a fallback.
+    assert js(view, "document.querySelectorAll('.sg-label-street').length") > 0
+    assert js(view, "Array.from(document.fonts).map(f => [f.family, f.status])") == [["SafeGrid CJK", "unloaded"]]
     load_id = js(view, "window.__sgLoadId")
     ctx = district.context()
     try:
