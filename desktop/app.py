@@ -179,6 +179,7 @@ def _load_app_modules(early) -> None:
         early.drawn.connect(start)
         QTimer.singleShot(1000, start)
     loop.exec()
+    start()  # the loop may end early (the window closed): the modules are needed all the same
     thread.join()
 
 

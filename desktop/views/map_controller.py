@@ -14,9 +14,9 @@ Payloads are cached as JSON text until a change touches their layer (grids: unti
 changes); a page reload or an export takes them from the cache.
 
 A launch that opened the map early (views/map_early.py) hands its view over: the page may already
-show the last snapshot. The payloads are built as above all the same, and only the layers whose
-payload differs from the snapshot's are sent again. At the end of a session (and once after the
-layers are first drawn) the map as drawn is kept as the next launch's snapshot.
+show the kept map (maps/snapshot.py). The payloads are built as above all the same, and only the
+layers whose payload differs from the kept one are sent again. Whenever every layer is drawn, and
+at the end of the session, the map as drawn is kept for the next launch (unless it is already).
 """
 
 from __future__ import annotations
@@ -101,10 +101,8 @@ class MapController(QObject):
         self._initial_tokens: set[int] = set()
         self._page_up = False               # the loaded page said ready (reset on every load)
         self._early = early
-        self._shown: dict[str, str] | None = None  # the snapshot the page shows, until corrected
-        self._shown_seq = 0
-        self.drawn_once = False             # every layer has been on screen at least once
-        self._kept_at: int | None = None    # the kept snapshot is the map as drawn, at this feed seq
+        self._shown: snapshot.Snapshot | None = None  # the kept map the page shows, until corrected
+        self._kept_at: int | None = None    # the kept map is the map as drawn, at this feed seq
         view.page_ready.connect(self._on_page_ready)
         view.loadStarted.connect(self._on_load_started)
         view.applied.connect(self._on_applied)
@@ -156,11 +154,8 @@ class MapController(QObject):
         """Carry on from the early map: its page (loaded or loading) and the snapshot it shows."""
         early.adopt()
         self._page_up = self.view.is_ready
-        shown = early.config_shown
-        if shown is not None:
-            self._shown = {"config": json.dumps(shown), **early.snapshot.digests}
-            self._shown_seq = early.snapshot.seq
-            self.drawn_once = True
+        if early.is_drawn:
+            self._shown = early.snapshot
 
     def _on_prepared(self, result: tuple) -> None:
         locator, bounds, infos, payloads = result
@@ -177,19 +172,19 @@ class MapController(QObject):
             self._push_all()
 
     def _correct_snapshot(self) -> None:
-        """The page shows the last snapshot: send again only what differs from it now."""
+        """The page shows the kept map: send again only what differs from it now."""
         shown, self._shown = self._shown, None
         config = _plain(self.page_config().as_json())
-        if {**config, "base": None} != json.loads(shown["config"]):  # layers or strings changed
+        if {**config, "base": None} != {**shown.config, "base": None}:  # layers or strings changed
             self._push_all()
             return
-        if config["base"]:
+        if config["base"]:  # the early page had no tiles: the scheme handler is set up only now
             self.view.send_command("setBase", config["base"])
-        stale = [layer.id for layer in self.registry if snapshot.digest(self.cache[layer.id]) != shown.get(layer.id)]
+        stale = [ly.id for ly in self.registry if snapshot.digest(self.cache[ly.id]) != shown.digests.get(ly.id)]
         for layer_id in stale:
             self._initial_tokens.add(self.view.send_layer(layer_id, self.cache[layer_id]))
-        if not stale and len(shown) == len(self.registry) + 1:
-            self._kept_at = self._shown_seq  # the kept map is the map as it is: no need to keep it again
+        if not stale and set(shown.digests) == {ly.id for ly in self.registry}:
+            self._kept_at = shown.seq  # the kept map is the map as it is: nothing to keep again
         self._settle()
 
     def _on_load_started(self) -> None:
@@ -229,7 +224,6 @@ class MapController(QObject):
         if self._initial_tokens or not self.prepared or self._shown is not None:
             return
         self.busy = False
-        self.drawn_once = True
         self.layers_drawn.emit()
         self.save_snapshot()  # the map as this launch drew it, should the session end abruptly
 

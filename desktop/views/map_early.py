@@ -68,11 +68,6 @@ class EarlyMap(QObject):
         """The view is loading (or has loaded) the page: the controller need not load it."""
         return self.page is not None
 
-    @property
-    def config_shown(self) -> dict | None:
-        """The configuration the page shows (the snapshot's, without base map), or None."""
-        return {**self.snapshot.config, "base": None} if self.is_drawn else None
-
     def adopt(self) -> None:
         """The Map screen takes over (a snapshot drawn later is its concern: the page ignores one
         that comes after its configuration)."""
