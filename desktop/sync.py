@@ -16,10 +16,8 @@ so once seq n is visible nothing below n can still appear: reading `seq > cursor
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import psycopg
-from psycopg import sql
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal, Slot
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
@@ -28,6 +26,9 @@ from desktop.data.engine import NOTIFY_CHANNEL, Database, DatabaseError
 from desktop.data.feed import Change, Changes, head, read_since
 from desktop.data.uow import UnitOfWork
 from desktop.ops import Ops
+
+if TYPE_CHECKING:
+    import psycopg
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,9 @@ def listener_params(url: URL) -> dict[str, Any]:
 
 
 def _open_listener(params: dict[str, Any]) -> psycopg.Connection:
+    import psycopg  # PostgreSQL only: an SQLite workstation never loads it
+    from psycopg import sql
+
     try:
         conn = psycopg.connect(**params, autocommit=True)
         conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(NOTIFY_CHANNEL)))
@@ -289,6 +293,8 @@ class ChangeSync(QObject):
         conn = self._listen
         if conn is None:
             return
+        import psycopg  # loaded with the listener already: this only names it
+
         newest = 0
         try:
             # Connection.notifies(timeout=0) returns nothing on a connection the server closed
