@@ -22,19 +22,22 @@ from desktop.services.locate import GridLocator
 DISTRICT = "demo district: 1,273 grids, 420 enterprises"
 
 
-def _launch(db_path: Path) -> float:
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+def _launch(db_path: Path, home: Path, screen: str) -> dict[str, float]:
+    """Seconds from the start of the process to each line it prints ("drawn" on the map, "ready")."""
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+           "XDG_CONFIG_HOME": str(home / "config"), "SAFEGRID_CACHE_DIR": str(home / "cache")}
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "desktop", "--db", str(db_path), "--exit-when-ready"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    proc = subprocess.Popen([sys.executable, "-m", "desktop", "--db", str(db_path), "--screen", screen,
+                             "--exit-when-ready"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    marks: dict[str, float] = {}
     for line in proc.stdout:
+        marks[line.strip()] = time.perf_counter() - start
         if line.strip() == "ready":
-            elapsed = time.perf_counter() - start
             break
     else:
         raise RuntimeError("the app never said ready: " + proc.stderr.read())
     proc.wait(timeout=60)
-    return elapsed
+    return marks
 
 
 def run(report: Report, repeat: int) -> None:
@@ -74,6 +77,18 @@ def run(report: Report, repeat: int) -> None:
                DISTRICT, "median batch of 10,000 random points / 10,000")
         db.dispose()
 
-        launch_s, runs = median_of(lambda: _launch(path), 5, warmup=1)
-        report("launch → main window usable (cold process)", launch_s, "s", DISTRICT,
-               "median of 5 launches; goal ≤ 1.0 s; runs " + ", ".join(f"{r:.2f}" for r in runs))
+        # Own settings and caches; the first launch of each screen renders and keeps what later
+        # launches read (the map page, the kept map), as every launch after the first does.
+        home = Path(tmp)
+        for screen in ("grids", "map"):
+            _launch(path, home, screen)
+            runs = [_launch(path, home, screen) for _ in range(5)]
+            ready = sorted(r["ready"] for r in runs)[2]
+            report(f"launch → main window usable, {screen} screen (cold process)", ready, "s", DISTRICT,
+                   "window loaded and idle; median of 5 launches; goal ≤ 1.0 s; runs "
+                   + ", ".join(f"{r['ready']:.2f}" for r in runs))
+            if screen == "map":
+                drawn = sorted(r["drawn"] for r in runs)[2]
+                report("launch → window showing the district map (cold process)", drawn, "s", DISTRICT,
+                       "every map layer drawn (the kept map), while the rest of the app loads; runs "
+                       + ", ".join(f"{r['drawn']:.2f}" for r in runs))
