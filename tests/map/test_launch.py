@@ -35,8 +35,9 @@ from desktop.maps import snapshot
 from desktop.services import users
 from desktop.views.main_window import MainWindow
 from desktop.views.map import MapScreen
+from desktop.views.map_dialogs import BASE_KEY, MBTILES_KEY
 from desktop.views.map_early import EarlyMap, interface_language, snapshot_dir
-from tests.map.test_map_screen import js, wait_until
+from tests.map.test_map_screen import _mbtiles, js, wait_until
 
 pytestmark = pytest.mark.gui
 
@@ -153,6 +154,24 @@ def test_what_changed_outside_the_feed_is_corrected_in_place(district):
         assert js(early.view, where) == pytest.approx(lon + 0.01)
         resent = [t["layer"] for t in js(early.view, "SafeGridMap.timings()") if t["what"] == "layer"]
         assert resent == ["enterprises"]
+    finally:
+        stop(ctx, window)
+
+
+def test_a_local_base_map_comes_with_the_map_screen(district):
+    """The kept map is painted without tiles (the local tile scheme is the Map screen's); its base
+    map joins once the screen has taken over, without the layers being sent again."""
+    path = _mbtiles(district.folder / "district.mbtiles", kept(district).config["bounds"])
+    district.settings.setValue(BASE_KEY, "mbtiles")
+    district.settings.setValue(MBTILES_KEY, str(path))
+    early, window = district.launch()
+    wait_until(lambda: early.is_drawn, 30, "the kept map on screen")
+    ctx = district.context()
+    try:
+        window.attach(ctx)
+        screen = window.screen("map")
+        wait_until(lambda: screen.view.tiles.served >= 4, 30, "tiles served from the MBTiles file")
+        assert [t["layer"] for t in js(early.view, "SafeGridMap.timings()") if t["what"] == "layer"] == []
     finally:
         stop(ctx, window)
 
