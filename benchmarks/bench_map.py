@@ -12,6 +12,7 @@ desktop/views/map_early.py) and to "ready" (the whole window loaded, its map liv
 
 from __future__ import annotations
 
+import contextlib
 import os
 import statistics
 import subprocess
@@ -68,12 +69,10 @@ def _launch(args: list[str], env: dict) -> dict[str, float]:
 
 
 def _pss_kib(pid: int) -> int:
-    try:
+    with contextlib.suppress(OSError):  # the process ended meanwhile
         for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
             if line.startswith("Pss:"):
                 return int(line.split()[1])
-    except OSError:
-        pass
     return 0
 
 
@@ -81,10 +80,8 @@ def _tree(root: int) -> list[int]:
     parents: dict[int, int] = {}
     for d in Path("/proc").iterdir():
         if d.name.isdigit():
-            try:
+            with contextlib.suppress(OSError, IndexError, ValueError):  # gone, or not a process
                 parents[int(d.name)] = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                pass
     out, todo = [], [root]
     while todo:
         pid = todo.pop()

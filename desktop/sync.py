@@ -15,6 +15,7 @@ so once seq n is visible nothing below n can still appear: reading `seq > cursor
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -161,10 +162,8 @@ class ChangeSync(QObject):
         self._running = False
         self._poll.stop()
         self._retry.stop()
-        try:
+        with contextlib.suppress(RuntimeError, TypeError):  # already gone with its owner
             self._ops.committed.disconnect(self._on_local)
-        except (RuntimeError, TypeError):  # already gone with its owner
-            pass
         self._close_listener()
         self._held.clear()
         self._reader.wait_idle(timeout_ms)  # a connection opened meanwhile is closed on delivery

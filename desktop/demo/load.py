@@ -37,7 +37,7 @@ DEMO_USERS = (
 
 
 class DatabaseNotEmpty(DomainError):
-    pass
+    """The database already holds a district (load with force=True, or if_empty=True)."""
 
 
 def _counts(uow: UnitOfWork) -> tuple[int, int]:

@@ -28,7 +28,7 @@ class NotFound(DomainError):
 
 
 class PermissionDenied(DomainError):
-    pass
+    """The signed-in user's role may not do this (or the sign-in itself failed)."""
 
 
 class ConflictError(DomainError):

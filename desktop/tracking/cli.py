@@ -6,6 +6,7 @@ when a command runs."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import threading
 from typing import TYPE_CHECKING
 
@@ -63,9 +64,8 @@ def run_tracking(db: Database, args: argparse.Namespace) -> int:
         print(f"position receiver listening on {receiver.url}{where}; Ctrl+C to stop", flush=True)
         done = threading.Event()
         try:
-            done.wait(args.seconds)
-        except KeyboardInterrupt:
-            pass
+            with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C: stop the receiver below
+                done.wait(args.seconds)
         finally:
             receiver.stop()
         counts = ", ".join(f"{k}: {v}" for k, v in sorted(receiver.counts.items())) or "no reports"

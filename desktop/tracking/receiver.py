@@ -14,6 +14,7 @@ with the client address and the reason, values shortened and quoted.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import socket
 import threading
@@ -162,10 +163,8 @@ class _Server(ThreadingHTTPServer):
         if not self._slots.acquire(blocking=False):
             self.receiver.count("503")
             log.warning("refused %s: too many connections", client_address[0])
-            try:
+            with contextlib.suppress(OSError):  # the client is gone already
                 request.sendall(b"HTTP/1.0 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n")
-            except OSError:
-                pass
             self.shutdown_request(request)
             return
         try:
